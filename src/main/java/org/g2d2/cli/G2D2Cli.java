@@ -1,0 +1,28 @@
+package org.g2d2.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command-line root: {@code g2d2 <command> ...}. */
+@Command(name = "g2d2",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Restore images with a discrete diffusion prior and gradient guidance (G2D2).",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class G2D2Cli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Runs the command line and returns its exit code (0 ok, 1 failure, 2 bad input). */
+    public static int run(String... args) {
+        return CliSupport.newCommandLine(new G2D2Cli()).execute(args);
+    }
+}

@@ -1,0 +1,24 @@
+package org.g2d2.core.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+
+/**
+ * The discrete diffusion prior: log p̃(z0 | z_t) over the K codes at every token position.
+ *
+ * <p>Implementations honour the carry-over rule of the absorbing process: at a position that is
+ * not masked in {@code tokens}, at least 1 − ε of the mass sits on the observed token.
+ */
+public interface TokenPrior {
+
+    /**
+     * @param manager owns the returned array (the caller closes it)
+     * @param tokens the state z_t, row-major over the token grid; {@link #maskId()} where masked
+     * @param t the diffusion time in [0, T_train]
+     * @return log-probabilities, shape (L, K), log-softmax over the last axis
+     */
+    NDArray logProbs(NDManager manager, int[] tokens, int t);
+
+    /** The id that marks a masked position (K, one past the last code). */
+    int maskId();
+}

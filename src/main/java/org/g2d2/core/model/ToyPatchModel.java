@@ -140,5 +140,4 @@ public final class ToyPatchModel {
             return grid.maskId();
         }
     }
-
 }

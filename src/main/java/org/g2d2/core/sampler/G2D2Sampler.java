@@ -1,0 +1,205 @@
+package org.g2d2.core.sampler;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import org.g2d2.core.Image;
+import org.g2d2.core.model.TokenDecoder;
+import org.g2d2.core.model.TokenGrid;
+import org.g2d2.core.model.TokenPrior;
+import org.g2d2.core.schedule.MaskSchedule;
+import org.g2d2.core.schedule.NoiseProcess;
+
+/**
+ * Gradient-guided discrete diffusion (G2D2, Murata et al.): at each time t a categorical
+ * distribution q(z0) = Cat(softmax(α)) is fitted to balance the prior p̃(z0 | z_t) against the
+ * measurement through a Gumbel-softmax relaxation, then z0 is drawn from it and noised again to
+ * the next time. {@link #run} is the algorithm of DESIGN.md unrolled.
+ *
+ * <p>Only one run may execute at a time per JVM (DJL has a single gradient collector).
+ */
+public final class G2D2Sampler {
+
+    /** ℓ_p is clamped below at this value so that α − ℓ_p stays finite. */
+    static final float LOG_PROB_FLOOR = -70f;
+
+    private final TokenPrior prior;
+    private final TokenDecoder decoder;
+    private final TokenGrid grid;
+    private final MaskSchedule schedule;
+
+    public G2D2Sampler(TokenPrior prior, TokenDecoder decoder, TokenGrid grid, MaskSchedule schedule) {
+        this.prior = prior;
+        this.decoder = decoder;
+        this.grid = grid;
+        this.schedule = schedule;
+    }
+
+    /**
+     * Restores y.
+     *
+     * @param parent the manager (on the model's device) the run's arrays are scoped under; nothing
+     *     is left in it afterwards
+     * @param cancelled polled every iteration; when true the run stops with {@link CancellationException}
+     */
+    public SamplerResult run(NDManager parent, InverseProblem problem, SamplerSettings settings,
+                             SamplerListener listener, BooleanSupplier cancelled) {
+        final int steps = settings.steps();
+        final int length = grid.length();
+        final int codes = grid.codebookSize();
+        final int maskId = grid.maskId();
+        final int[] times = schedule.timesteps(steps);
+        final NoiseProcess process = NoiseProcess.of(settings.process(), schedule);
+        final StepSchedule perStep = new StepSchedule(settings);
+        final double topMass = process.truncatesDraw() ? settings.topMass() : 1.0;
+        final float invTemperature = (float) (1 / settings.temperature());
+        final Shape logitShape = new Shape(length, codes);
+        final SplittableRandom rng = new SplittableRandom(settings.seed());
+        final boolean previews = listener.wantsPreviews();
+        final long start = System.nanoTime();
+        long tPrior = 0;
+        long tGuidance = 0;
+        long tOptimiser = 0;
+        long tSampling = 0;
+        long tFrames = 0;
+
+        int[] z = new int[length];
+        Arrays.fill(z, maskId);                                  // z_{t_N}: every token masked
+        float[] alphaPrev = null;
+        float[] noise = new float[length * codes];
+
+        try (NDManager run = parent.newSubManager()) {
+            NDArray y = problem.measurement().toNDArray(run);
+            NDArray codebook = decoder.codebook();
+            for (int j = 0; j < steps; j++) {
+                int t = times[j];
+                int s = times[j + 1];
+                try (NDManager step = run.newSubManager()) {
+                    // 1. prior: ℓ_p = log p̃(z0 | z_t), clamped below
+                    long mark = System.nanoTime();
+                    NDArray logPrior = prior.logProbs(step, z, t).maximum(LOG_PROB_FLOOR);
+                    float[] lp = logPrior.toFloatArray();
+                    tPrior += System.nanoTime() - mark;
+
+                    // 2. initialise α: the prior at the first step, then forget-coefficient mixing
+                    mark = System.nanoTime();
+                    float[] alpha = j == 0 ? lp.clone() : mix(lp, alphaPrev, (float) settings.forget());
+                    Categorical.logNormalise(alpha, codes);
+
+                    // 3. M iterations of RAdam on α with the Gumbel-softmax relaxation
+                    RAdam optimiser = RAdam.withDefaults(alpha.length);
+                    float[] likelihoodLosses = new float[settings.iterations()];
+                    float[] klLosses = new float[settings.iterations()];
+                    double klWeight = perStep.kl(j);
+                    tOptimiser += System.nanoTime() - mark;
+                    for (int m = 0; m < settings.iterations(); m++) {
+                        if (cancelled.getAsBoolean()) {
+                            throw new CancellationException("cancelled at step " + (j + 1) + " of " + steps
+                                    + ", iteration " + (m + 1));
+                        }
+                        mark = System.nanoTime();
+                        GumbelNoise.fill(noise, invTemperature, rng);
+                        long afterNoise = System.nanoTime();
+                        tOptimiser += afterNoise - mark;
+                        float[] grad;
+                        try (NDManager iteration = step.newSubManager()) {
+                            NDArray a = iteration.create(alpha, logitShape);
+                            a.setRequiresGradient(true);
+                            NDArray g = iteration.create(noise, logitShape);
+                            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                                // π = softmax((α + g)/τ); x̂ = D(πᵀC)
+                                NDArray pi = a.mul(invTemperature).add(g).softmax(1);
+                                NDArray xHat = decoder.decode(toGrid(pi.matMul(codebook)));
+                                // ‖y − A(x̂)‖₂, not squared
+                                NDArray likelihood = problem.operator().apply(xHat).sub(y).square().sum().sqrt();
+                                // Σ softmax(α)·(α − ℓ_p): KL(q‖p̃) as α stays log-normalised
+                                NDArray kl = a.softmax(1).mul(a.sub(logPrior)).sum();
+                                collector.backward(likelihood.add(kl.mul((float) klWeight)));
+                                likelihoodLosses[m] = likelihood.getFloat();
+                                klLosses[m] = kl.getFloat();
+                            }
+                            grad = a.getGradient().toFloatArray();
+                        }
+                        mark = System.nanoTime();
+                        tGuidance += mark - afterNoise;
+                        optimiser.step(alpha, grad, perStep.lr(j));
+                        Categorical.logNormalise(alpha, codes);         // α ← α − logsumexp_k(α)
+                        tOptimiser += System.nanoTime() - mark;
+                    }
+                    alphaPrev = alpha;
+
+                    // 4. draw z0 ~ Cat(softmax(α)) (truncated for the star-shaped process), then z_s
+                    mark = System.nanoTime();
+                    int[] z0 = Categorical.draw(alpha, codes, topMass, rng);
+                    int[] next = process.step(z, t, s, z0, maskId, rng);
+                    tSampling += System.nanoTime() - mark;
+
+                    // 5. report a frame
+                    mark = System.nanoTime();
+                    Image preview = null;
+                    Image predicted = null;
+                    if (previews) {
+                        NDArray x = decodeTokens(step, Categorical.argmax(alpha, codes));
+                        preview = Image.of(x);
+                        predicted = Image.of(problem.operator().apply(x));
+                    }
+                    listener.onFrame(frame(j, steps, t, s, preview, predicted, z, next, likelihoodLosses, klLosses,
+                            klWeight, perStep.lr(j), System.nanoTime() - start));
+                    tFrames += System.nanoTime() - mark;
+                    z = next;
+                }
+            }
+            // the result: D(C[z_{t_0}])
+            Image result = Image.of(decodeTokens(run, z));
+            return new SamplerResult(result, z,
+                    new SamplerResult.Timings(tPrior, tGuidance, tOptimiser, tSampling, tFrames,
+                            System.nanoTime() - start));
+        }
+    }
+
+    /** D(C[tokens]) for a full token grid; the array belongs to {@code manager}. */
+    public NDArray decodeTokens(NDManager manager, int[] tokens) {
+        NDArray oneHot = manager.create(tokens).oneHot(grid.codebookSize());
+        return decoder.decode(toGrid(oneHot.matMul(decoder.codebook())));
+    }
+
+    /** (L, d) embeddings to the decoder's (1, d, h, w) grid. */
+    private NDArray toGrid(NDArray embeddings) {
+        return embeddings.reshape(1, grid.height(), grid.width(), grid.embeddingDim()).transpose(0, 3, 1, 2);
+    }
+
+    private static float[] mix(float[] lp, float[] alphaPrev, float forget) {
+        float[] alpha = new float[lp.length];
+        for (int i = 0; i < alpha.length; i++) {
+            alpha[i] = forget * lp[i] + (1 - forget) * alphaPrev[i];
+        }
+        return alpha;
+    }
+
+    private Frame frame(int j, int steps, int t, int s, Image preview, Image predicted, int[] before, int[] after,
+                        float[] likelihood, float[] kl, double klWeight, double lr, long elapsed) {
+        int maskId = grid.maskId();
+        int committed = 0;
+        int remasked = 0;
+        int changed = 0;
+        for (int n = 0; n < after.length; n++) {
+            boolean wasMasked = before[n] == maskId;
+            if (after[n] != maskId) {
+                committed++;
+                if (!wasMasked && before[n] != after[n]) {
+                    changed++;
+                }
+            } else if (!wasMasked) {
+                remasked++;
+            }
+        }
+        return new Frame(j, steps, t, s, preview, predicted, before, after, maskId, committed, remasked, changed,
+                likelihood, kl, klWeight, lr, elapsed);
+    }
+}

@@ -91,6 +91,28 @@ public record OperatorSpec(Kind kind, double blurSigma, int blurSize, int scale)
         };
     }
 
+    public com.google.gson.JsonObject toJson() {
+        com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+        o.addProperty("kind", kind.id());
+        o.addProperty("blurSigma", blurSigma);
+        o.addProperty("blurSize", blurSize);
+        o.addProperty("scale", scale);
+        return o;
+    }
+
+    public static OperatorSpec fromJson(com.google.gson.JsonObject o) {
+        try {
+            return new OperatorSpec(Kind.parse(o.get("kind").getAsString()), o.get("blurSigma").getAsDouble(),
+                    o.get("blurSize").getAsInt(), o.get("scale").getAsInt());
+        } catch (RuntimeException e) {
+            if (e instanceof InvalidInputException) {
+                throw e;
+            }
+            throw new InvalidInputException("operator settings " + o + " are incomplete; they need kind, blurSigma, "
+                    + "blurSize and scale");
+        }
+    }
+
     /** A short human description, e.g. "blur σ=1.5 9x9" or "sr x4 bicubic". */
     public String describe() {
         return switch (kind) {

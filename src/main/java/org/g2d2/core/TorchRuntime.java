@@ -1,0 +1,53 @@
+package org.g2d2.core;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import java.util.Locale;
+
+/**
+ * Process-wide settings of the tensor engine, applied before it first loads: offline (the native
+ * library comes from the class path, never a download) and the number of intra-op threads.
+ *
+ * <p>One thread is the default because it makes CPU results bit-identical from run to run: with
+ * more, the math library may split reductions differently when the machine is busy.
+ */
+public final class TorchRuntime {
+
+    public static final String THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
+
+    private TorchRuntime() {
+    }
+
+    /** Call before the first tensor is made; {@code threads} ≤ 0 keeps what is already set (default 1). */
+    public static void configure(int threads) {
+        System.setProperty("ai.djl.offline", "true");
+        if (threads > 0) {
+            System.setProperty(THREADS_PROPERTY, Integer.toString(threads));
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        } else if (System.getProperty(THREADS_PROPERTY) == null) {
+            System.setProperty(THREADS_PROPERTY, "1");
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
+    }
+
+    /** "auto" (a GPU when the engine sees one, else the CPU), "cpu" or "gpu". */
+    public static Device device(String choice) {
+        String c = choice == null ? "auto" : choice.toLowerCase(Locale.ROOT);
+        return switch (c) {
+            case "cpu" -> Device.cpu();
+            case "gpu" -> {
+                if (gpuCount() == 0) {
+                    throw new InvalidInputException("device gpu was asked for but no GPU is visible to the engine; "
+                            + "allowed here: auto, cpu");
+                }
+                yield Device.gpu();
+            }
+            case "auto" -> gpuCount() > 0 ? Device.gpu() : Device.cpu();
+            default -> throw new InvalidInputException("device '" + choice + "' is unknown; allowed: auto, cpu, gpu");
+        };
+    }
+
+    public static int gpuCount() {
+        return Engine.getInstance().getGpuCount();
+    }
+}

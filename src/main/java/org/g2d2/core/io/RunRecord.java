@@ -1,0 +1,58 @@
+package org.g2d2.core.io;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.g2d2.core.InvalidInputException;
+
+/**
+ * What a restoration was and what it measured, as JSON beside its outputs: enough to run it again
+ * to the same result (pack, input, mode, operator, noise, every sampler setting and the seed).
+ *
+ * @param pack the pack id ("name version") and folder
+ * @param operator the operator's settings (kind, blurSigma, blurSize, scale)
+ * @param settings every sampler setting, the seed among them
+ * @param timingsMs wall time per part of the sampler
+ * @param metrics residualRatio, and psnr / ssim when the truth is known
+ * @param outputs file names of the restored image, the measurement, …
+ */
+public record RunRecord(
+        int format,
+        String program,
+        String created,
+        String pack,
+        String packDir,
+        String input,
+        String mode,
+        JsonObject operator,
+        double noiseSigma,
+        JsonObject settings,
+        String device,
+        JsonObject timingsMs,
+        JsonObject metrics,
+        JsonObject outputs) {
+
+    public static final int FORMAT = 1;
+
+    public void write(Path file) throws IOException {
+        AtomicFiles.writeString(file, Json.GSON.toJson(this) + "\n");
+    }
+
+    public static RunRecord read(Path file) {
+        try {
+            RunRecord r = Json.GSON.fromJson(Files.readString(file), RunRecord.class);
+            if (r == null || r.format() != FORMAT || r.settings() == null || r.operator() == null) {
+                throw new InvalidInputException("run record '" + file + "' is not a format-" + FORMAT
+                        + " G2D2 run record (it needs format, operator and settings)");
+            }
+            return r;
+        } catch (IOException e) {
+            throw new InvalidInputException("run record '" + file + "' cannot be read: " + e.getMessage());
+        } catch (JsonParseException e) {
+            throw new InvalidInputException("run record '" + file + "' is not valid JSON: "
+                    + ModelPackLoader.firstLine(e.getMessage()));
+        }
+    }
+}

@@ -29,6 +29,11 @@ public final class ToyPacks {
     private ToyPacks() {
     }
 
+    /** Writes the standard toy pack to the folder given as the only argument (how models/toy was made). */
+    public static void main(String[] args) throws IOException {
+        write(Path.of(args[0]), Spec.standard());
+    }
+
     public static PackManifest write(Path dir, Spec spec) throws IOException {
         int d = spec.patch() * spec.patch();
         int length = spec.gridHeight() * spec.gridWidth();
@@ -66,18 +71,52 @@ public final class ToyPacks {
         JsonObject interactive = new JsonObject();
         interactive.addProperty("steps", 20);
         interactive.addProperty("iterations", 10);
+        JsonObject blur = new JsonObject();
+        blur.addProperty("steps", 50);
+        blur.addProperty("iterations", 20);
+        JsonObject sr4 = new JsonObject();
+        sr4.addProperty("steps", 50);
+        sr4.addProperty("iterations", 20);
+        sr4.addProperty("lr", 10);
+        sr4.addProperty("lrDecay", 2);
         JsonObject metrics = new JsonObject();
         PackManifest manifest = new PackManifest(PackManifest.FORMAT, "toy", "1", "A toy patch model for tests",
                 new PackManifest.ImageSpec(spec.gridHeight() * spec.patch(), spec.gridWidth() * spec.patch(), 1, -1, 1),
                 new PackManifest.TokenSpec(spec.gridHeight(), spec.gridWidth(), spec.codes(), d, spec.codes()),
                 new PackManifest.ScheduleSpec("linear", 100), arch, Map.of(), training, metrics,
-                Map.of("interactive", interactive), null);
+                Map.of("interactive", interactive, "blur", blur, "sr4", sr4), "samples");
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray c = manager.create(codebook, new Shape(spec.codes(), d));
             c.setName("codebook");
             NDArray p = manager.create(table, new Shape(length, spec.codes()));
             p.setName("prior");
-            return PackWriter.write(dir, manifest, Map.of("toy.safetensors", new NDList(c, p)));
+            PackManifest written = PackWriter.write(dir, manifest, Map.of("toy.safetensors", new NDList(c, p)));
+            writeSamples(dir.resolve("samples"), c, spec, rng);
+            return written;
+        }
+    }
+
+    /** A few images the toy decoder can make exactly, for galleries and tests. */
+    private static void writeSamples(Path dir, NDArray codebook, Spec spec, SplittableRandom rng) throws IOException {
+        float[] c = codebook.toFloatArray();
+        int p = spec.patch();
+        int d = p * p;
+        int h = spec.gridHeight() * p;
+        int w = spec.gridWidth() * p;
+        for (int i = 0; i < 6; i++) {
+            float[] img = new float[h * w];
+            for (int ty = 0; ty < spec.gridHeight(); ty++) {
+                for (int tx = 0; tx < spec.gridWidth(); tx++) {
+                    int k = rng.nextInt(spec.codes());
+                    for (int py = 0; py < p; py++) {
+                        for (int px = 0; px < p; px++) {
+                            img[(ty * p + py) * w + tx * p + px] = c[k * d + py * p + px];
+                        }
+                    }
+                }
+            }
+            ImageFiles.writePng(dir.resolve(String.format("toy-%02d.png", i + 1)),
+                    new org.g2d2.core.Image(1, h, w, img));
         }
     }
 

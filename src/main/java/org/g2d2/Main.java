@@ -1,5 +1,6 @@
 package org.g2d2;
 
+import org.g2d2.app.WorkbenchLauncher;
 import org.g2d2.cli.G2D2Cli;
 
 /** Entry point: no arguments open the workbench; anything else is a command. */
@@ -9,6 +10,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0) {
+            WorkbenchLauncher.launch(args);
+            return;
+        }
         System.exit(G2D2Cli.run(args));
     }
 }

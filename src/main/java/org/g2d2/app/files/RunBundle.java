@@ -24,13 +24,14 @@ import org.g2d2.core.sampler.SamplerResult;
 /**
  * A run bundle: one zip file holding {@code run.json} (a core {@link RunRecord}: pack, mode,
  * operator, noise, every sampler setting with the seed, device, timings, metrics), the exact input
- * ({@code input.f32}) and the images as PNG. Opening it and running again gives the same result.
+ * and result ({@code input.f32}, {@code restored.f32}) and the images as PNG. Opening it and running again gives the same result.
  */
 public final class RunBundle {
 
     public static final String EXTENSION = ".g2d2run";
     static final String RECORD = "run.json";
     static final String INPUT_RAW = "input.f32";
+    static final String RESTORED_RAW = "restored.f32";
 
     /** What a bundle holds that a re-run needs, and the result it recorded. */
     public record Contents(RunRecord record, Image input, Image restored) {
@@ -48,6 +49,9 @@ public final class RunBundle {
             put(zip, RECORD, Json.GSON.toJson(record).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             zip.putNextEntry(new ZipEntry(INPUT_RAW));
             RawImages.write(zip, run.input());
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(RESTORED_RAW));
+            RawImages.write(zip, out.restored());
             zip.closeEntry();
             png(zip, "input.png", run.input());
             png(zip, "measurement.png", out.measurement());
@@ -77,11 +81,12 @@ public final class RunBundle {
             try (InputStream in = Files.newInputStream(raw)) {
                 input = RawImages.read(in, "the bundle's input");
             }
-            Path restoredPng = zip.getPath("restored.png");
+            Path restoredRaw = zip.getPath(RESTORED_RAW);
             Image restored = null;
-            if (Files.isRegularFile(restoredPng)) {
-                restored = ImageFiles.fit(javax.imageio.ImageIO.read(Files.newInputStream(restoredPng)),
-                        input.channels(), input.height(), input.width());
+            if (Files.isRegularFile(restoredRaw)) {
+                try (InputStream in = Files.newInputStream(restoredRaw)) {
+                    restored = RawImages.read(in, "the bundle's result");
+                }
             }
             return new Contents(record, input, restored);
         } catch (IOException | java.nio.file.ProviderNotFoundException e) {
@@ -110,6 +115,7 @@ public final class RunBundle {
         outputs.addProperty("inputExact", INPUT_RAW);
         outputs.addProperty("measurement", "measurement.png");
         outputs.addProperty("restored", "restored.png");
+        outputs.addProperty("restoredExact", RESTORED_RAW);
         outputs.addProperty("restoredMeasurement", "restored-measurement.png");
         if (out.hasTruth()) {
             outputs.addProperty("truth", "truth.png");

@@ -57,6 +57,7 @@ public final class BatchModel {
     public BatchModel(Workers workers, WorkbenchModel workbench) {
         this.workers = workers;
         this.workbench = workbench;
+        workbench.batchRunningProperty().bind(running);
     }
 
     public ObjectProperty<Kind> kindProperty() {

@@ -17,7 +17,7 @@ public record LoadedPack(Path dir, ModelPack pack, Restorer restorer, List<Path>
         ai.djl.Device device = TorchRuntime.device(deviceChoice);
         ModelPack pack = ModelPackLoader.load(dir, device);
         return new LoadedPack(dir, pack, new Restorer(pack), PackLocator.samples(dir, pack.manifest()),
-                device.toString());
+                device.isGpu() ? "gpu " + device.getDeviceId() : "cpu");
     }
 
     public int channels() {

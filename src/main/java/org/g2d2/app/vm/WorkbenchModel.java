@@ -46,6 +46,7 @@ public final class WorkbenchModel {
     private final RunModel run;
     private final ObjectProperty<LoadedPack> pack = new SimpleObjectProperty<>();
     private final BooleanProperty packLoading = new SimpleBooleanProperty();
+    private final BooleanProperty batchRunning = new SimpleBooleanProperty();
     private final StringProperty packStatus = new SimpleStringProperty("No model pack");
     private final ObservableList<GalleryItem> gallery = FXCollections.observableArrayList();
     private final ObjectProperty<InputSource> source = new SimpleObjectProperty<>();
@@ -66,7 +67,7 @@ public final class WorkbenchModel {
         this.workers = workers;
         this.run = new RunModel(workers);
         this.previews = new LatestOnly(workers.background());
-        runBlocker = Bindings.createStringBinding(this::whyNotRun, pack, packLoading, source, form.validProperty(),
+        runBlocker = Bindings.createStringBinding(this::whyNotRun, pack, packLoading, batchRunning, source, form.validProperty(),
                 degradation.error(), run.busyProperty(), previewError);
         canRun = runBlocker.isNull();
         Observable[] previewInputs = {source, pack, degradation.specBinding(), degradation.noiseSigmaProperty(),
@@ -101,6 +102,11 @@ public final class WorkbenchModel {
 
     public BooleanProperty packLoadingProperty() {
         return packLoading;
+    }
+
+    /** Set while a batch uses the tensor thread; single runs wait for it. */
+    public BooleanProperty batchRunningProperty() {
+        return batchRunning;
     }
 
     public StringProperty packStatusProperty() {
@@ -437,28 +443,37 @@ public final class WorkbenchModel {
     }
 
     private String whyNotRun() {
-        if (packLoading.get()) {
+        // read every dependency each time: a binding only hears about changes to values it has read
+        boolean loading = packLoading.get();
+        LoadedPack p = pack.get();
+        InputSource src = source.get();
+        boolean busy = run.busyProperty().get();
+        boolean batch = batchRunning.get();
+        boolean formValid = form.validProperty().get();
+        String formError = form.firstError();
+        String degradationError = degradation.error().get();
+        String preview = previewError.get();
+        if (loading) {
             return "The model pack is still loading.";
         }
-        if (pack.get() == null) {
+        if (p == null) {
             return "No model pack is loaded.";
         }
-        if (source.get() == null) {
+        if (src == null) {
             return "Load an image first (open, paste, drop, or pick a sample).";
         }
-        if (run.busyProperty().get()) {
+        if (busy) {
             return "A restoration is already running.";
         }
-        String e = form.firstError();
-        if (e != null) {
-            return "Fix the sampler settings: " + e;
+        if (batch) {
+            return "A batch is running; wait for it or cancel it.";
         }
-        if (degradation.error().get() != null) {
-            return "Fix the degradation: " + degradation.error().get();
+        if (!formValid) {
+            return "Fix the sampler settings: " + formError;
         }
-        if (previewError.get() != null) {
-            return previewError.get();
+        if (degradationError != null) {
+            return "Fix the degradation: " + degradationError;
         }
-        return null;
+        return preview;
     }
 }

@@ -163,6 +163,21 @@ class WorkbenchModelTest {
     }
 
     @Test
+    void everyEditReachesRunEvenWhenNothingReadTheFormInBetween() throws Exception {
+        FxThread.run(() -> {
+            vm.form().text(SamplerField.ITERATIONS).set("x");
+            assertThat(vm.canRunProperty().get()).isFalse();
+            vm.form().text(SamplerField.ITERATIONS).set("5");
+            assertThat(vm.canRunProperty().get()).isTrue();
+            vm.form().text(SamplerField.ITERATIONS).set("y");
+            assertThat(vm.canRunProperty().get()).isFalse();
+            vm.form().text(SamplerField.ITERATIONS).set("6");
+            vm.degradation().blurSizeProperty().set(4);
+            assertThat(vm.runBlockerProperty().get()).startsWith("Fix the degradation: blur size");
+        });
+    }
+
+    @Test
     void theSameSeedGivesTheSameResultAndAnotherSeedDoesNot() throws Exception {
         FxThread.run(() -> {
             shortSettings(5);

@@ -22,6 +22,8 @@ final class AutoRun {
     private final Workbench workbench;
     private final Path dir;
     private boolean started;
+    /** Runs before the pictures are taken (g2d2.autorun.runs, default 1); the stops happen in the last. */
+    private int runsLeft = Integer.getInteger("g2d2.autorun.runs", 1);
 
     AutoRun(Workbench workbench, Path dir) {
         this.workbench = workbench;
@@ -38,7 +40,9 @@ final class AutoRun {
             }
         });
         vm.runModel().stateProperty().addListener((o, a, s) -> {
-            if (s == RunState.SUCCEEDED) {
+            if (s == RunState.SUCCEEDED && --runsLeft > 0) {
+                later(500, vm::run);
+            } else if (s == RunState.SUCCEEDED) {
                 later(800, () -> stop("done", () -> {
                     workbench.view().tabs().getSelectionModel().select(1);
                     later(800, () -> stop("compare", Platform::exit));
@@ -52,7 +56,7 @@ final class AutoRun {
 
     /** On the sampler thread: hold the run at about 45 % so the window shows it mid-way. */
     private void maybeHold(Frame f) {
-        if (f.index() == (int) (f.steps() * 0.45)) {
+        if (runsLeft == 1 && f.index() == (int) (f.steps() * 0.45)) {
             sleep(900); // let the UI draw this frame
             signal("running");
             waitFor("running");

@@ -9,13 +9,18 @@ import javafx.animation.AnimationTimer;
  */
 public final class PulseMonitor extends AnimationTimer {
 
+    private static final boolean LOG = Boolean.getBoolean("g2d2.logPauses");
     private long last;
     private long maxGap;
 
     @Override
     public void handle(long now) {
         if (last != 0) {
-            maxGap = Math.max(maxGap, now - last);
+            long gap = now - last;
+            maxGap = Math.max(maxGap, gap);
+            if (LOG && gap > 50_000_000L) {
+                System.err.printf(java.util.Locale.ROOT, "g2d2: FX pulse gap %.1f ms%n", gap / 1e6);
+            }
         }
         last = now;
     }

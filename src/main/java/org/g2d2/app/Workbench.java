@@ -68,8 +68,9 @@ public final class Workbench {
                 pulses.stop();
                 lastRunMaxPauseMs = pulses.maxGapMillis();
                 if (Boolean.getBoolean("g2d2.logPauses")) {
-                    System.err.printf(java.util.Locale.ROOT, "g2d2: largest FX-thread pause during the run: %.1f ms%n",
-                            lastRunMaxPauseMs);
+                    System.err.printf(java.util.Locale.ROOT, "g2d2: largest FX-thread pause during the run: %.1f ms"
+                            + " (pulse gap); longest frame hand-over on the FX thread: %.1f ms%n",
+                            lastRunMaxPauseMs, model.runModel().maxHandOverMillis());
                 }
             }
         });

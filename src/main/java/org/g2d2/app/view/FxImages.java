@@ -10,7 +10,7 @@ import org.g2d2.core.sampler.Frame;
 public final class FxImages {
 
     /** Mask-map colours, one per token state (committed tokens stay clear so the preview shows). */
-    public static final Color MASKED = Color.rgb(40, 44, 52, 0.78);
+    public static final Color MASKED = Color.rgb(30, 34, 42, 0.62);
     public static final Color NEWLY_COMMITTED = Color.rgb(46, 204, 113, 0.55);
     public static final Color REMASKED = Color.rgb(231, 76, 60, 0.70);
     public static final Color CHANGED = Color.rgb(155, 89, 182, 0.70);

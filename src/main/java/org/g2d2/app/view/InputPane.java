@@ -49,8 +49,8 @@ final class InputPane extends VBox {
         for (GalleryItem item : vm.gallery()) {
             ImageView view = new ImageView(FxImages.of(item.thumbnail()));
             view.setSmooth(false);
-            view.setFitWidth(52);
-            view.setFitHeight(52);
+            view.setFitWidth(40);
+            view.setFitHeight(40);
             view.setPreserveRatio(true);
             Button b = new Button(null, view);
             b.setId("sample-" + i++);

@@ -50,10 +50,12 @@ final class LivePane extends GridPane {
         tokens.setSelected(true);
         preview.overlayVisibleProperty().bind(tokens.selectedProperty());
         tokens.setTooltip(Forms.tip("Colour each token by what this step did to it."));
-        HBox legend = new HBox(10, tokens, swatch(FxImages.MASKED, "masked"),
-                swatch(FxImages.NEWLY_COMMITTED, "newly committed"), swatch(FxImages.REMASKED, "re-masked"),
-                swatch(FxImages.CHANGED, "changed"), swatch(Color.TRANSPARENT, "kept"));
+        javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(12, 4, tokens,
+                swatch(FxImages.MASKED, "masked"), swatch(FxImages.NEWLY_COMMITTED, "newly committed"),
+                swatch(FxImages.REMASKED, "re-masked"), swatch(FxImages.CHANGED, "changed"),
+                swatch(Color.TRANSPARENT, "kept"));
         legend.setAlignment(Pos.CENTER_LEFT);
+        frameInfo.setWrapText(true);
         legend.getStyleClass().add("legend");
 
         VBox left = new VBox(8, titled("Decoded estimate x\u0302\u2080", preview), legend, frameInfo);
@@ -67,8 +69,9 @@ final class LivePane extends GridPane {
         }
         chart = new LossChart(vm.runModel().losses());
         chart.setPrefHeight(260);
-        VBox right = new VBox(8, titled("Measurement consistency", consistency), titled("Losses per iteration", chart));
-        VBox.setVgrow(chart, Priority.ALWAYS);
+        VBox chartBox = titled("Losses per iteration", chart);
+        VBox right = new VBox(12, titled("Measurement consistency", consistency), chartBox);
+        VBox.setVgrow(chartBox, Priority.ALWAYS);
 
         add(left, 0, 0);
         add(right, 1, 0);
@@ -121,8 +124,7 @@ final class LivePane extends GridPane {
             masked += s == f.maskId() ? 1 : 0;
         }
         frameInfo.setText(String.format(Locale.ROOT,
-                "t %d \u2192 %d \u00b7 masked %d \u00b7 committed %d \u00b7 re-masked %d \u00b7 changed %d"
-                        + " \u00b7 \u03bb %.2g \u00b7 lr %.3g",
+                "t %d \u2192 %d   masked %d   committed %d   re-masked %d   changed %d   \u03bb %.2g   lr %.3g",
                 f.t(), f.s(), masked, f.committed(), f.remasked(), f.changed(), f.klWeight(), f.learningRate()));
     }
 

@@ -42,6 +42,8 @@ final class LossChart extends LineChart<Number, Number> {
         likelihood.setName("likelihood \u2016y \u2212 A(x\u0302)\u2016");
         kl.setName("KL(q \u2016 p)");
         setAnimated(false);
+        setHorizontalZeroLineVisible(false);
+        setVerticalZeroLineVisible(false);
         setCreateSymbols(false);
         setLegendVisible(true);
         getData().add(likelihood);
@@ -63,8 +65,13 @@ final class LossChart extends LineChart<Number, Number> {
         List<XYChart.Data<Number, Number>> a = new ArrayList<>();
         List<XYChart.Data<Number, Number>> b = new ArrayList<>();
         for (LossPoint p : added) {
-            a.add(new XYChart.Data<>(p.iteration(), Math.log10(Math.max(p.likelihood(), 1e-12))));
-            b.add(new XYChart.Data<>(p.iteration(), Math.log10(Math.max(p.kl(), 1e-12))));
+            // a zero loss has no logarithm (KL is 0 where q starts as the prior): leave the point out
+            if (p.likelihood() > 0) {
+                a.add(new XYChart.Data<>(p.iteration(), Math.log10(p.likelihood())));
+            }
+            if (p.kl() > 1e-4) { // below this the KL is visually zero and would only stretch the axis
+                b.add(new XYChart.Data<>(p.iteration(), Math.log10(p.kl())));
+            }
         }
         // one addAll per hand-over keeps the chart to one layout per pulse
         likelihood.getData().addAll(a);

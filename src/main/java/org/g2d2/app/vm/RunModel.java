@@ -53,6 +53,7 @@ public final class RunModel {
     private FrameRelay relay;
     private long cancelAskedNanos;
     private long lastCancelLatencyNanos = -1;
+    private long maxHandOverNanos;
     private volatile java.util.function.Consumer<Frame> samplerHook = f -> { };
 
     public RunModel(Workers workers) {
@@ -140,6 +141,7 @@ public final class RunModel {
         progress.set(-1);
         progressText.set("Starting\u2026");
         lastCancelLatencyNanos = -1;
+        maxHandOverNanos = 0;
         state.set(RunState.RUNNING);
         Task<RunResult> t = new Task<>() {
             @Override
@@ -170,10 +172,24 @@ public final class RunModel {
         }
     }
 
+    /** The longest time one frame hand-over (with every listener it triggers) held the UI thread, in ms. */
+    public double maxHandOverMillis() {
+        return maxHandOverNanos / 1e6;
+    }
+
     private void accept(List<Frame> batch, AtomicBoolean owner) {
         if (owner != cancelFlag) {
             return; // a late hand-over from a run that has been replaced
         }
+        long begin = System.nanoTime();
+        try {
+            show(batch);
+        } finally {
+            maxHandOverNanos = Math.max(maxHandOverNanos, System.nanoTime() - begin);
+        }
+    }
+
+    private void show(List<Frame> batch) {
         boolean following = timelineIndex.get() == frames.size() - 1;
         List<LossPoint> points = new ArrayList<>();
         for (Frame f : batch) {

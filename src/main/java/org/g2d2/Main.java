@@ -2,6 +2,7 @@ package org.g2d2;
 
 import org.g2d2.app.WorkbenchLauncher;
 import org.g2d2.cli.G2D2Cli;
+import org.g2d2.core.io.LogSetup;
 
 /** Entry point: no arguments open the workbench; anything else is a command. */
 public final class Main {
@@ -10,6 +11,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        LogSetup.toFile();
         if (args.length == 0) {
             WorkbenchLauncher.launch(args);
             return;

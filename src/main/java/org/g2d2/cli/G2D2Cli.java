@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "Restore images with a discrete diffusion prior and gradient guidance (G2D2).",
         subcommands = {
             CommandLine.HelpCommand.class,
+            RestoreCommand.class,
+            BenchCommand.class,
         })
 public final class G2D2Cli implements Runnable {
 
@@ -24,5 +26,16 @@ public final class G2D2Cli implements Runnable {
     /** Runs the command line and returns its exit code (0 ok, 1 failure, 2 bad input). */
     public static int run(String... args) {
         return CliSupport.newCommandLine(new G2D2Cli()).execute(args);
+    }
+
+    /** As {@link #run(String...)}, with the console streams given (for tests and embedding). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cl = CliSupport.newCommandLine(new G2D2Cli());
+        cl.setOut(out);
+        cl.setErr(err);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
     }
 }

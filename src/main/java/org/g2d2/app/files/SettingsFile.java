@@ -26,9 +26,7 @@ public final class SettingsFile {
         if (override != null && !override.isBlank()) {
             return new SettingsFile(Path.of(override, "workbench.json"));
         }
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-        return new SettingsFile(base.resolve("g2d2").resolve("workbench.json"));
+        return new SettingsFile(org.g2d2.core.io.UserDirs.config().resolve("workbench.json"));
     }
 
     public Path file() {

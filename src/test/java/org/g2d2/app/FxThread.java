@@ -18,18 +18,13 @@ public final class FxThread {
         if (started) {
             return;
         }
-        CountDownLatch up = new CountDownLatch(1);
+        // start it the way TestFX does, so that the UI tests that may follow in this JVM find it as they expect
         try {
-            Platform.startup(up::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            up.countDown();
+            org.testfx.api.FxToolkit.registerPrimaryStage();
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the FX toolkit did not start", e);
         }
         Platform.setImplicitExit(false);
-        try {
-            up.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         started = true;
     }
 

@@ -415,8 +415,8 @@ public final class WorkbenchModel {
                     form.presetProperty().set(null);
                     source.set(InputSource.exact(c.record().input() == null ? file.getFileName().toString()
                             : c.record().input(), c.input()));
-                    openedBundle.set(c);
                     run();
+                    openedBundle.set(c);
                 });
             } catch (RuntimeException e) {
                 workers.ui().execute(() -> error.set(ErrorReport.of("The run bundle could not be opened", e)));

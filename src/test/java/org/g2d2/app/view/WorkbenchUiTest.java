@@ -70,7 +70,9 @@ class WorkbenchUiTest {
 
     private void waitUntil(String what, int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+            // the condition reads FX properties, so it is asked on the FX thread
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS,
+                    () -> WaitForAsyncUtils.asyncFx(condition).get(5, TimeUnit.SECONDS));
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("timed out after " + seconds + " s waiting for " + what + "; state "
                     + vm.runModel().state() + ", run blocked by: " + vm.runBlockerProperty().get() + ", form: "

@@ -5,7 +5,7 @@
 #   docs/screenshots/workbench-compare.png  before/after compare slider with PSNR / SSIM / residual
 # Needs: xvfb (xvfb-run), libgtk-3-0, imagemagick (import). Debian:
 #   apt-get install -y --no-install-recommends xvfb libgtk-3-0 imagemagick
-# Environment: PACK=<pack folder> (default: the bundled default pack), THEME=light|dark.
+# Environment: PACK=<pack folder> (default: the bundled default pack), THEME=light|dark, OUT=<folder>.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for tool in xvfb-run import java; do
@@ -14,7 +14,7 @@ done
 if [ ! -f target/g2d2.jar ]; then
     mvn -q -o package -DskipTests
 fi
-out=docs/screenshots
+out=${OUT:-docs/screenshots}
 mkdir -p "$out"
 sig=$(mktemp -d)
 trap 'rm -rf "$sig"' EXIT

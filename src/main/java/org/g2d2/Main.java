@@ -1,6 +1,7 @@
 package org.g2d2;
 
 import org.g2d2.cli.G2D2Cli;
+import org.g2d2.core.io.LogSetup;
 
 /** Entry point: no arguments open the workbench; anything else is a command. */
 public final class Main {
@@ -9,6 +10,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        LogSetup.toFile();
         System.exit(G2D2Cli.run(args));
     }
 }

@@ -47,6 +47,11 @@ public final class TorchRuntime {
         };
     }
 
+    /** "cpu" or "gpu:0": the device as people write it. */
+    public static String describe(Device device) {
+        return device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu";
+    }
+
     public static int gpuCount() {
         return Engine.getInstance().getGpuCount();
     }

@@ -61,18 +61,20 @@ public final class EvalReport {
         }
         b.append('\n');
         b.append("Mean ± half-width of the 95% Student-t interval over images (each image's seeds averaged first). ");
-        b.append("Accuracy: the pack classifier's class on the restoration vs ");
-        b.append(switch (r.accuracyReference()) {
-            case "labels" -> "the true label";
-            case "classifier on truth" -> "its class on the clean image (no labels)";
-            default -> "– (the pack has no classifier)";
-        });
-        if (!Double.isNaN(r.truthAccuracy())) {
-            b.append(String.format(Locale.ROOT, "; on the clean images it scores %.1f%%", 100 * r.truthAccuracy()));
+        if ("none".equals(r.accuracyReference())) {
+            b.append("Accuracy and feature distance: – (the pack has no classifier). ");
+        } else {
+            b.append("Accuracy: the pack classifier's class on the restoration vs ");
+            b.append("labels".equals(r.accuracyReference()) ? "the true label"
+                    : "its class on the clean image (the test set has no labels)");
+            if (!Double.isNaN(r.truthAccuracy())) {
+                b.append(String.format(Locale.ROOT, " (on the clean images: %.1f%%)", 100 * r.truthAccuracy()));
+            }
+            b.append(". Feature distance: 1 − cosine similarity of the classifier's penultimate features "
+                    + "(restoration vs truth). ");
         }
-        b.append(". Feature distance: 1 − cosine similarity of the classifier's penultimate features "
-                + "(restoration vs truth). Residual ratio: ‖y − A x̂‖ / (σ_y √m), about 1 when x̂ explains y down "
-                + "to its noise.\n\n");
+        b.append("Residual ratio: ‖y − A x̂‖ / (σ_y √m), about 1 when x̂ explains y down to its noise; "
+                + "well below 1 means it fits the noise too.\n\n");
         b.append("Baselines: ");
         List<String> params = new ArrayList<>();
         r.baselineParameters().forEach((k, v) -> params.add(k + " (" + v + ")"));

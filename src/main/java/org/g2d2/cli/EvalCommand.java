@@ -105,6 +105,10 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         TorchRuntime.configure(threads);
         OperatorSpec op = operator();
+        if (sampler.process != null) {
+            throw new InvalidInputException("--process does not apply to eval: it runs both g2d2-star and g2d2-markov; "
+                    + "pick methods with --methods");
+        }
         if (images < 1 || images > 10_000) {
             throw new InvalidInputException("--images must be from 1 to 10000; found " + images);
         }

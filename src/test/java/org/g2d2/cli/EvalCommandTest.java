@@ -48,5 +48,7 @@ class EvalCommandTest {
         assertThat(run("eval", "--model", "models/toy", "--images-dir", "models/toy/samples", "--methods",
                 "bicubic")).isEqualTo(2);
         assertThat(stderr.toString()).contains("method 'bicubic' is not available for blur");
+        assertThat(run("eval", "--model", "models/toy", "--process", "markov")).isEqualTo(2);
+        assertThat(stderr.toString()).contains("--process does not apply to eval");
     }
 }

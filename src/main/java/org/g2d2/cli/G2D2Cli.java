@@ -27,4 +27,15 @@ public final class G2D2Cli implements Runnable {
     public static int run(String... args) {
         return CliSupport.newCommandLine(new G2D2Cli()).execute(args);
     }
+
+    /** As {@link #run(String...)}, with the console streams given (for tests and embedding). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cl = CliSupport.newCommandLine(new G2D2Cli());
+        cl.setOut(out);
+        cl.setErr(err);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
 }

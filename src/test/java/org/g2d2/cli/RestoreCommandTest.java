@@ -1,0 +1,107 @@
+package org.g2d2.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.g2d2.core.io.Json;
+import org.g2d2.core.io.ToyPacks;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RestoreCommandTest {
+
+    @TempDir
+    Path dir;
+    Path pack;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void pack() throws Exception {
+        pack = dir.resolve("toy");
+        ToyPacks.write(pack, ToyPacks.Spec.standard());
+    }
+
+    private int run(String... args) {
+        return G2D2Cli.run(new PrintWriter(out), new PrintWriter(err), args);
+    }
+
+    @Test
+    void restoresAndWritesImageMeasurementRecordAndFrames() throws Exception {
+        Path result = dir.resolve("out/r.png");
+        int code = run("restore", "--model", pack.toString(), "--input", pack.resolve("samples/toy-01.png").toString(),
+                "--operator", "sr", "--scale", "2", "--steps", "6", "--iterations", "4", "--seed", "3",
+                "--frames", dir.resolve("frames").toString(), "--out", result.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(result).exists();
+        assertThat(dir.resolve("out/r.measurement.png")).exists();
+        assertThat(dir.resolve("frames")).isDirectoryContaining("glob:**/frame-006.png");
+        JsonObject record = Json.GSON.fromJson(Files.readString(dir.resolve("out/r.json")), JsonObject.class);
+        assertThat(record.getAsJsonObject("settings").get("steps").getAsInt()).isEqualTo(6);
+        assertThat(record.getAsJsonObject("settings").get("seed").getAsLong()).isEqualTo(3);
+        // the toy pack's sr4 preset does not apply to x2; defaults stand except what was given
+        assertThat(record.getAsJsonObject("operator").get("scale").getAsInt()).isEqualTo(2);
+        assertThat(record.getAsJsonObject("metrics").get("psnr").getAsDouble()).isGreaterThan(10);
+        assertThat(javax.imageio.ImageIO.read(dir.resolve("out/r.measurement.png").toFile()).getWidth()).isEqualTo(16);
+        assertThat(out.toString()).contains("wrote").contains("PSNR");
+    }
+
+    @Test
+    void measuredModeTakesTheInputAsY() throws Exception {
+        Path y = dir.resolve("y.png");
+        assertThat(run("restore", "--model", pack.toString(), "--input", pack.resolve("samples/toy-02.png").toString(),
+                "--operator", "sr", "--scale", "4", "--steps", "2", "--iterations", "2",
+                "--out", dir.resolve("first.png").toString())).isZero();
+        Files.copy(dir.resolve("first.measurement.png"), y);
+        assertThat(run("restore", "--model", pack.toString(), "--input", y.toString(), "--mode", "measured",
+                "--operator", "sr", "--scale", "4", "--steps", "2", "--iterations", "2",
+                "--out", dir.resolve("second.png").toString())).as(err.toString()).isZero();
+        JsonObject record = Json.GSON.fromJson(Files.readString(dir.resolve("second.json")), JsonObject.class);
+        assertThat(record.get("mode").getAsString()).isEqualTo("measured");
+        assertThat(record.getAsJsonObject("metrics").has("psnr")).isFalse();
+    }
+
+    @Test
+    void badInputGivesOneLineExitTwoAndWritesNothing() throws Exception {
+        Path target = dir.resolve("never.png");
+        Path notImage = dir.resolve("x.png");
+        Files.writeString(notImage, "plain text");
+        String[][] cases = {
+            {"--input", notImage.toString()},
+            {"--input", dir.resolve("absent.png").toString()},
+            {"--input", pack.resolve("samples/toy-01.png").toString(), "--kl", "NaN"},
+            {"--input", pack.resolve("samples/toy-01.png").toString(), "--steps", "500"},
+            {"--input", pack.resolve("samples/toy-01.png").toString(), "--blur-size", "4"},
+            {"--input", pack.resolve("samples/toy-01.png").toString(), "--process", "brownian"},
+            {"--input", pack.resolve("samples/toy-01.png").toString(), "--preset", "fast"},
+            {"--input", pack.resolve("samples/toy-01.png").toString(), "--steps", "many"},
+        };
+        for (String[] c : cases) {
+            StringWriter e = new StringWriter();
+            String[] args = new String[c.length + 5];
+            args[0] = "restore";
+            args[1] = "--model";
+            args[2] = pack.toString();
+            System.arraycopy(c, 0, args, 3, c.length);
+            args[c.length + 3] = "--out";
+            args[c.length + 4] = target.toString();
+            int code = G2D2Cli.run(new PrintWriter(new StringWriter()), new PrintWriter(e), args);
+            assertThat(code).as(String.join(" ", c)).isEqualTo(2);
+            assertThat(e.toString()).as(String.join(" ", c)).startsWith("error: ").doesNotContain("Exception")
+                    .doesNotContain("\tat ");
+            assertThat(e.toString().lines().filter(l -> !l.startsWith("try:")).count()).isEqualTo(1);
+        }
+        assertThat(target).doesNotExist();
+        Path tampered = dir.resolve("toy/toy.safetensors");
+        Files.write(tampered, new byte[] {1, 2, 3});
+        StringWriter e = new StringWriter();
+        assertThat(G2D2Cli.run(new PrintWriter(new StringWriter()), new PrintWriter(e), "restore", "--model",
+                pack.toString(), "--input", pack.resolve("samples/toy-01.png").toString())).isEqualTo(2);
+        assertThat(e.toString()).contains("SHA-256");
+    }
+}

@@ -60,6 +60,10 @@ public final class EvalReport {
             b.append('\n');
         }
         b.append('\n');
+        if (r.measurementPsnr().length > 0) {
+            b.append("The measurement y itself scores ").append(MeanInterval.of95(r.measurementPsnr()).format(2))
+                    .append(" dB PSNR. ");
+        }
         b.append("Mean ± half-width of the 95% Student-t interval over images (each image's seeds averaged first). ");
         if ("none".equals(r.accuracyReference())) {
             b.append("Accuracy and feature distance: – (the pack has no classifier). ");

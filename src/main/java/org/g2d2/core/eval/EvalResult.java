@@ -19,12 +19,15 @@ import org.g2d2.core.metrics.MeanInterval;
  * @param accuracyReference "labels" (true classes), "classifier on truth" (agreement with the
  *     classifier's class for the clean image) or "none" (the pack has no classifier)
  * @param truthAccuracy the classifier's accuracy on the clean images (NaN without labels or classifier)
+ * @param measurementPsnr each image's PSNR of y itself against the truth (mean over seeds), when y has
+ *     the truth's size (blur); empty otherwise
  * @param figure up to 8 rows of truth, measurement and each method's restoration (first seed)
  * @param seconds wall time of the whole run
  */
 public record EvalResult(EvalSettings settings, String packId, String testSet, int images,
                          Map<String, String> baselineParameters, String tuning, String accuracyReference,
-                         double truthAccuracy, List<Sample> samples, List<FigureRow> figure, double seconds) {
+                         double truthAccuracy, double[] measurementPsnr, List<Sample> samples,
+                         List<FigureRow> figure, double seconds) {
 
     /**
      * One restoration's measurements.

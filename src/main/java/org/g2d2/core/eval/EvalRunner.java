@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,12 +90,18 @@ public final class EvalRunner {
         List<EvalResult.Sample> samples = new ArrayList<>();
         List<EvalResult.FigureRow> figure = new ArrayList<>();
         int truthCorrect = 0;
+        boolean sameSize = Arrays.equals(restorer.measurementSize(settings.operator()),
+                new int[] {spec.height(), spec.width()});
+        double[] measurementPsnr = new double[sameSize ? test.size() : 0];
         for (int i = 0; i < test.size(); i++) {
             Image truth = test.images().get(i);
             int label = test.hasLabels() ? test.labels()[i] : -1;
             for (int k = 0; k < settings.seeds(); k++) {
                 long seed = settings.sampler().seed() + k;
                 Image y = restorer.simulateMeasurement(truth, settings.operator(), settings.noiseSigma(), seed);
+                if (sameSize) {
+                    measurementPsnr[i] += Psnr.compute(truth, y) / settings.seeds();
+                }
                 List<Image> outputs = new ArrayList<>();
                 List<Double> seconds = new ArrayList<>();
                 for (String method : settings.methods()) {
@@ -135,7 +142,7 @@ public final class EvalRunner {
         double truthAccuracy = classifier.isPresent() && test.hasLabels() ? (double) truthCorrect / test.size()
                 : Double.NaN;
         return new EvalResult(settings, pack.id(), test.name(), test.size(), parameters, tuning, reference,
-                truthAccuracy, samples, figure, (System.nanoTime() - start) / 1e9);
+                truthAccuracy, measurementPsnr, samples, figure, (System.nanoTime() - start) / 1e9);
     }
 
     private Image restoreWith(String method, Image truth, Image y, long seed, EvalSettings settings,
@@ -196,13 +203,13 @@ public final class EvalRunner {
             float[] features = classifier.get().features(batch).toType(DataType.FLOAT32, false)
                     .toFloatArray();
             int f = features.length / (outputs.size() + 1);
-            float[] truthFeatures = java.util.Arrays.copyOfRange(features, 0, f);
+            float[] truthFeatures = Arrays.copyOfRange(features, 0, f);
             int[] outClasses = new int[outputs.size()];
             double[] distances = new double[outputs.size()];
             for (int j = 0; j < outputs.size(); j++) {
                 outClasses[j] = classes[j + 1];
                 distances[j] = FeatureDistance.cosine(truthFeatures,
-                        java.util.Arrays.copyOfRange(features, (j + 1) * f, (j + 2) * f));
+                        Arrays.copyOfRange(features, (j + 1) * f, (j + 2) * f));
             }
             return new Classified(classes[0], outClasses, distances);
         }

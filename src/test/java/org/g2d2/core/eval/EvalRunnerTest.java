@@ -79,7 +79,7 @@ class EvalRunnerTest {
             List<Path> files = EvalReport.write(r, out, "g2d2 eval --test");
             String md = Files.readString(files.get(0));
             assertThat(md).contains("| g2d2-star |", "| g2d2-markov |", "| prior-only |", "| wiener |",
-                    "| richardson-lucy |", " ± ", "g2d2 eval --test");
+                    "| richardson-lucy |", " ± ", "The measurement y itself scores", "g2d2 eval --test");
             assertThat(Files.readAllLines(files.get(1))).hasSize(1 + 20);
             java.awt.image.BufferedImage fig = javax.imageio.ImageIO.read(files.get(2).toFile());
             assertThat(fig.getHeight()).isGreaterThan(2 * 96);

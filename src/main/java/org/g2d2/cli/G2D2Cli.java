@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             RestoreCommand.class,
             EvalCommand.class,
+            BenchCommand.class,
         })
 public final class G2D2Cli implements Runnable {
 

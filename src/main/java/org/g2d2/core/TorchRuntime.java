@@ -30,6 +30,18 @@ public final class TorchRuntime {
         }
     }
 
+    /** Changes the intra-op thread count of a running engine (for benchmarks comparing counts). */
+    public static void setThreads(int threads) {
+        if (Engine.getInstance().getEngineName().equals("PyTorch")) {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+        }
+    }
+
+    /** The engine's current intra-op thread count. */
+    public static int threads() {
+        return ai.djl.pytorch.jni.JniUtils.getNumThreads();
+    }
+
     /** "auto" (a GPU when the engine sees one, else the CPU), "cpu" or "gpu". */
     public static Device device(String choice) {
         String c = choice == null ? "auto" : choice.toLowerCase(Locale.ROOT);

@@ -9,25 +9,6 @@ public final class Categorical {
     private Categorical() {
     }
 
-    /** Subtracts log-sum-exp from each row in place, so every row is a log-distribution. */
-    public static void logNormalise(float[] logits, int k) {
-        for (int row = 0; row * k < logits.length; row++) {
-            int off = row * k;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int i = off; i < off + k; i++) {
-                max = Math.max(max, logits[i]);
-            }
-            double sum = 0;
-            for (int i = off; i < off + k; i++) {
-                sum += Math.exp(logits[i] - max);
-            }
-            float lse = (float) (max + Math.log(sum));
-            for (int i = off; i < off + k; i++) {
-                logits[i] -= lse;
-            }
-        }
-    }
-
     /** The most likely code of each row. */
     public static int[] argmax(float[] logProbs, int k) {
         int[] out = new int[logProbs.length / k];

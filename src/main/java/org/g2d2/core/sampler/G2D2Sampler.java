@@ -29,6 +29,9 @@ public final class G2D2Sampler {
     /** ℓ_p is clamped below at this value so that α − ℓ_p stays finite. */
     static final float LOG_PROB_FLOOR = -70f;
 
+    /** Keeps both logarithms of the Gumbel transform finite. */
+    private static final float GUMBEL_TINY = 1e-30f;
+
     private final TokenPrior prior;
     private final TokenDecoder decoder;
     private final TokenGrid grid;
@@ -71,8 +74,9 @@ public final class G2D2Sampler {
 
         int[] z = new int[length];
         Arrays.fill(z, maskId);                                  // z_{t_N}: every token masked
-        float[] alphaPrev = null;
-        float[] noise = new float[length * codes];
+        NDArray alphaPrev = null;
+        // the Gumbel noise comes from the engine's generator, seeded here; runs are serialised anyway
+        Engine.getInstance().setRandomSeed((int) (settings.seed() ^ (settings.seed() >>> 32)));
 
         try (NDManager run = parent.newSubManager()) {
             NDArray y = problem.measurement().toNDArray(run);
@@ -81,19 +85,22 @@ public final class G2D2Sampler {
                 int t = times[j];
                 int s = times[j + 1];
                 try (NDManager step = run.newSubManager()) {
+                    if (alphaPrev != null) {
+                        alphaPrev.attach(step);                         // α_prev lives as long as this step
+                    }
                     // 1. prior: ℓ_p = log p̃(z0 | z_t), clamped below
                     long mark = System.nanoTime();
                     NDArray logPrior = prior.logProbs(step, z, t).maximum(LOG_PROB_FLOOR);
-                    float[] lp = logPrior.toFloatArray();
                     tPrior += System.nanoTime() - mark;
 
                     // 2. initialise α: the prior at the first step, then forget-coefficient mixing
                     mark = System.nanoTime();
-                    float[] alpha = j == 0 ? lp.clone() : mix(lp, alphaPrev, (float) settings.forget());
-                    Categorical.logNormalise(alpha, codes);
+                    float forget = (float) settings.forget();
+                    NDArray alpha = (j == 0 ? logPrior : logPrior.mul(forget).addi(alphaPrev.mul(1 - forget)))
+                            .logSoftmax(1);
 
-                    // 3. M iterations of RAdam on α with the Gumbel-softmax relaxation
-                    RAdam optimiser = RAdam.withDefaults(alpha.length);
+                    // 3. M iterations of RAdam on α with the Gumbel-softmax relaxation (a fresh optimiser)
+                    RAdam optimiser = RAdam.withDefaults();
                     float[] likelihoodLosses = new float[settings.iterations()];
                     float[] klLosses = new float[settings.iterations()];
                     double klWeight = perStep.kl(j);
@@ -104,40 +111,43 @@ public final class G2D2Sampler {
                                     + ", iteration " + (m + 1));
                         }
                         mark = System.nanoTime();
-                        GumbelNoise.fill(noise, invTemperature, rng);
-                        long afterNoise = System.nanoTime();
-                        tOptimiser += afterNoise - mark;
-                        float[] grad;
                         try (NDManager iteration = step.newSubManager()) {
-                            NDArray a = iteration.create(alpha, logitShape);
+                            // g = −log(−log(u + 1e−30) + 1e−30), u ~ U(0, 1), fresh each iteration
+                            NDArray g = iteration.randomUniform(0f, 1f, logitShape)
+                                    .addi(GUMBEL_TINY).log().negi().addi(GUMBEL_TINY).log().negi();
+                            NDArray a = alpha.duplicate();
+                            a.attach(iteration);
                             a.setRequiresGradient(true);
-                            NDArray g = iteration.create(noise, logitShape);
+                            long afterNoise = System.nanoTime();
+                            tOptimiser += afterNoise - mark;
                             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                                 // π = softmax((α + g)/τ); x̂ = D(πᵀC)
-                                NDArray pi = a.mul(invTemperature).add(g).softmax(1);
+                                NDArray pi = a.add(g).muli(invTemperature).softmax(1);
                                 NDArray xHat = decoder.decode(toGrid(pi.matMul(codebook)));
                                 // ‖y − A(x̂)‖₂, not squared
-                                NDArray likelihood = problem.operator().apply(xHat).sub(y).square().sum().sqrt();
+                                NDArray likelihood = problem.operator().apply(xHat).sub(y).norm();
                                 // Σ softmax(α)·(α − ℓ_p): KL(q‖p̃) as α stays log-normalised
                                 NDArray kl = a.softmax(1).mul(a.sub(logPrior)).sum();
                                 collector.backward(likelihood.add(kl.mul((float) klWeight)));
                                 likelihoodLosses[m] = likelihood.getFloat();
                                 klLosses[m] = kl.getFloat();
                             }
-                            grad = a.getGradient().toFloatArray();
+                            NDArray grad = a.getGradient();
+                            mark = System.nanoTime();
+                            tGuidance += mark - afterNoise;
+                            optimiser.step(alpha, grad, perStep.lr(j));
+                            alpha.intern(alpha.logSoftmax(1));          // α ← α − logsumexp_k(α)
+                            tOptimiser += System.nanoTime() - mark;
                         }
-                        mark = System.nanoTime();
-                        tGuidance += mark - afterNoise;
-                        optimiser.step(alpha, grad, perStep.lr(j));
-                        Categorical.logNormalise(alpha, codes);         // α ← α − logsumexp_k(α)
-                        tOptimiser += System.nanoTime() - mark;
                     }
-                    alphaPrev = alpha;
 
                     // 4. draw z0 ~ Cat(softmax(α)) (truncated for the star-shaped process), then z_s
                     mark = System.nanoTime();
-                    int[] z0 = Categorical.draw(alpha, codes, topMass, rng);
+                    float[] alphaHost = alpha.toFloatArray();
+                    int[] z0 = Categorical.draw(alphaHost, codes, topMass, rng);
                     int[] next = process.step(z, t, s, z0, maskId, rng);
+                    alpha.attach(run);
+                    alphaPrev = alpha;
                     tSampling += System.nanoTime() - mark;
 
                     // 5. report a frame
@@ -145,7 +155,7 @@ public final class G2D2Sampler {
                     Image preview = null;
                     Image predicted = null;
                     if (previews) {
-                        NDArray x = decodeTokens(step, Categorical.argmax(alpha, codes));
+                        NDArray x = decodeTokens(step, Categorical.argmax(alphaHost, codes));
                         preview = Image.of(x);
                         predicted = Image.of(problem.operator().apply(x));
                     }
@@ -172,14 +182,6 @@ public final class G2D2Sampler {
     /** (L, d) embeddings to the decoder's (1, d, h, w) grid. */
     private NDArray toGrid(NDArray embeddings) {
         return embeddings.reshape(1, grid.height(), grid.width(), grid.embeddingDim()).transpose(0, 3, 1, 2);
-    }
-
-    private static float[] mix(float[] lp, float[] alphaPrev, float forget) {
-        float[] alpha = new float[lp.length];
-        for (int i = 0; i < alpha.length; i++) {
-            alpha[i] = forget * lp[i] + (1 - forget) * alphaPrev[i];
-        }
-        return alpha;
     }
 
     private Frame frame(int j, int steps, int t, int s, Image preview, Image predicted, int[] before, int[] after,

@@ -1,9 +1,12 @@
 package org.g2d2.core.sampler;
 
+import ai.djl.ndarray.NDArray;
+
 /**
- * Rectified Adam (Liu et al., 2020) on one flat parameter vector, as PyTorch's RAdam computes it:
+ * Rectified Adam (Liu et al., 2020) on one parameter array, as PyTorch's RAdam computes it:
  * plain momentum SGD while the variance of the adaptive rate is intractable (ρ_t ≤ 5), the
- * rectified adaptive step after. A fresh instance per sampler step.
+ * rectified adaptive step after. Updates in place; a fresh instance per sampler step. The moment
+ * arrays belong to the parameters' manager and go with it.
  */
 public final class RAdam {
 
@@ -11,55 +14,51 @@ public final class RAdam {
     private final double beta2;
     private final double eps;
     private final double rhoInf;
-    private final float[] m;
-    private final float[] v;
+    private NDArray m;
+    private NDArray v;
     private int t;
 
-    public RAdam(int size, double beta1, double beta2, double eps) {
+    public RAdam(double beta1, double beta2, double eps) {
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.eps = eps;
         this.rhoInf = 2 / (1 - beta2) - 1;
-        this.m = new float[size];
-        this.v = new float[size];
     }
 
     /** The paper's optimiser: betas 0.9 / 0.999, eps 1e-8. */
-    public static RAdam withDefaults(int size) {
-        return new RAdam(size, 0.9, 0.999, 1e-8);
+    public static RAdam withDefaults() {
+        return new RAdam(0.9, 0.999, 1e-8);
     }
 
-    /** One update of {@code params} in place with gradient {@code grad} and learning rate {@code lr}. */
-    public void step(float[] params, float[] grad, double lr) {
+    /**
+     * One update of {@code params} in place. The moment arrays live in the manager of
+     * {@code params}; temporaries in the manager of {@code grad}.
+     */
+    public void step(NDArray params, NDArray grad, double lr) {
+        if (m == null) {
+            m = params.zerosLike();
+            v = params.zerosLike();
+        }
         t++;
         double bias1 = 1 - Math.pow(beta1, t);
         double beta2t = Math.pow(beta2, t);
         double bias2 = 1 - beta2t;
         double rho = rhoInf - 2 * t * beta2t / bias2;
-        float b1 = (float) beta1;
-        float b2 = (float) beta2;
-        float c1 = (float) (1 - beta1);
-        float c2 = (float) (1 - beta2);
+        m.muli((float) beta1).addi(grad.mul((float) (1 - beta1)));
+        v.muli((float) beta2).addi(grad.square().muli((float) (1 - beta2)));
         if (rho > 5) {
             double rect = Math.sqrt((rho - 4) * (rho - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rho));
-            float stepSize = (float) (lr * rect / bias1);
-            float sqrtBias2 = (float) Math.sqrt(bias2);
-            float e = (float) eps;
-            for (int i = 0; i < params.length; i++) {
-                float g = grad[i];
-                m[i] = b1 * m[i] + c1 * g;
-                v[i] = b2 * v[i] + c2 * g * g;
-                params[i] -= stepSize * m[i] * sqrtBias2 / ((float) Math.sqrt(v[i]) + e);
-            }
+            float stepSize = (float) (lr * rect / bias1 * Math.sqrt(bias2));
+            NDArray denominator = copyBeside(grad, v).sqrt().addi((float) eps);
+            params.subi(copyBeside(grad, m).muli(stepSize).divi(denominator));
         } else {
-            float stepSize = (float) (lr / bias1);
-            for (int i = 0; i < params.length; i++) {
-                float g = grad[i];
-                m[i] = b1 * m[i] + c1 * g;
-                v[i] = b2 * v[i] + c2 * g * g;
-                params[i] -= stepSize * m[i];
-            }
+            params.subi(copyBeside(grad, m).muli((float) (lr / bias1)));
         }
+    }
+
+    /** A copy of {@code state} owned by the manager of {@code anchor}, so temporaries die with it. */
+    private static NDArray copyBeside(NDArray anchor, NDArray state) {
+        return anchor.zerosLike().addi(state);
     }
 
     /** Updates taken so far. */

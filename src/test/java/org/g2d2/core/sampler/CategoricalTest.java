@@ -9,20 +9,6 @@ import org.junit.jupiter.api.Test;
 class CategoricalTest {
 
     @Test
-    void logNormaliseMakesEachRowSumToOne() {
-        float[] a = {1f, 2f, 3f, -5f, 0f, 5f};
-        Categorical.logNormalise(a, 3);
-        for (int row = 0; row < 2; row++) {
-            double sum = 0;
-            for (int k = 0; k < 3; k++) {
-                sum += Math.exp(a[row * 3 + k]);
-            }
-            assertThat(sum).isCloseTo(1.0, within(1e-6));
-        }
-        assertThat(a[2] - a[1]).isCloseTo(1f, within(1e-6f));
-    }
-
-    @Test
     void truncatedDrawNeverPicksTheTail() {
         // masses 0.6, 0.3, 0.06, 0.04: top mass 0.85 keeps only the first two codes
         float[] row = {(float) Math.log(0.6), (float) Math.log(0.3), (float) Math.log(0.06), (float) Math.log(0.04)};

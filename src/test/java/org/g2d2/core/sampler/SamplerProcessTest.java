@@ -44,9 +44,7 @@ class SamplerProcessTest {
                 Arrays.fill(out, n * k, (n + 1) * k, rest);
                 out[n * k + sure] = 0f;
             }
-            float[] normalised = out.clone();
-            Categorical.logNormalise(normalised, k);
-            return manager.create(normalised, new Shape(tokens.length, k));
+            return manager.create(out, new Shape(tokens.length, k)).logSoftmax(1);
         }
 
         @Override

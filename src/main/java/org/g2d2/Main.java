@@ -1,5 +1,6 @@
 package org.g2d2;
 
+import org.g2d2.app.WorkbenchLauncher;
 import org.g2d2.cli.G2D2Cli;
 import org.g2d2.core.io.LogSetup;
 
@@ -11,6 +12,10 @@ public final class Main {
 
     public static void main(String[] args) {
         LogSetup.toFile();
+        if (args.length == 0) {
+            WorkbenchLauncher.launch(args);
+            return;
+        }
         System.exit(G2D2Cli.run(args));
     }
 }

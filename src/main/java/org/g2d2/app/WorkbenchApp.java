@@ -1,0 +1,30 @@
+package org.g2d2.app;
+
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.g2d2.app.files.SettingsFile;
+import org.g2d2.app.vm.Workers;
+import org.g2d2.core.TorchRuntime;
+
+/** The JavaFX application: builds the {@link Workbench}, loads the pack, shows the window. */
+public final class WorkbenchApp extends Application {
+
+    @Override
+    public void start(Stage stage) {
+        TorchRuntime.configure(0);
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            // a bug on any thread becomes a dialog with details, never a silent failure
+            Platform.runLater(() -> org.g2d2.app.view.ErrorDialog.showUnexpected(e));
+        });
+        Workbench workbench = new Workbench(stage, Workers.serial(Platform::runLater), SettingsFile.standard());
+        String pack = System.getProperty("g2d2.pack");
+        workbench.loadPack(pack == null || pack.isBlank() ? null : Path.of(pack));
+        String autorun = System.getProperty("g2d2.autorun");
+        if (autorun != null && !autorun.isBlank()) {
+            new AutoRun(workbench, Path.of(autorun)).start();
+        }
+        stage.show();
+    }
+}

@@ -1,0 +1,84 @@
+package org.g2d2.app.view;
+
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import org.g2d2.core.Image;
+import org.g2d2.core.sampler.Frame;
+
+/** Turns core images and frames into JavaFX pictures: plain images, token mask maps, residual heat maps. */
+public final class FxImages {
+
+    /** Mask-map colours, one per token state (committed tokens stay clear so the preview shows). */
+    public static final Color MASKED = Color.rgb(30, 34, 42, 0.62);
+    public static final Color NEWLY_COMMITTED = Color.rgb(46, 204, 113, 0.55);
+    public static final Color REMASKED = Color.rgb(231, 76, 60, 0.70);
+    public static final Color CHANGED = Color.rgb(155, 89, 182, 0.70);
+    public static final Color COMMITTED = Color.TRANSPARENT;
+
+    private FxImages() {
+    }
+
+    /** An image in [−1, 1] (values clamped), grey or colour. */
+    public static WritableImage of(Image image) {
+        WritableImage out = new WritableImage(image.width(), image.height());
+        PixelWriter w = out.getPixelWriter();
+        for (int y = 0; y < image.height(); y++) {
+            for (int x = 0; x < image.width(); x++) {
+                int r = toByte(image.get(0, y, x));
+                int g = image.channels() == 3 ? toByte(image.get(1, y, x)) : r;
+                int b = image.channels() == 3 ? toByte(image.get(2, y, x)) : r;
+                w.setArgb(x, y, 0xff000000 | (r << 16) | (g << 8) | b);
+            }
+        }
+        return out;
+    }
+
+    /** The token grid coloured by how each token changed in this step; one pixel per token. */
+    public static WritableImage maskMap(Frame frame, int gridHeight, int gridWidth) {
+        WritableImage out = new WritableImage(gridWidth, gridHeight);
+        PixelWriter w = out.getPixelWriter();
+        for (int n = 0; n < gridHeight * gridWidth; n++) {
+            Color c = switch (frame.tokenState(n)) {
+                case MASKED -> MASKED;
+                case NEWLY_COMMITTED -> NEWLY_COMMITTED;
+                case REMASKED -> REMASKED;
+                case CHANGED -> CHANGED;
+                case COMMITTED -> COMMITTED;
+            };
+            w.setColor(n % gridWidth, n / gridWidth, c);
+        }
+        return out;
+    }
+
+    /**
+     * |y − A(x̂)| per pixel (channel mean), black → red → yellow → white, full scale at
+     * {@code fullScale} (e.g. 3σ_y, so noise-level residuals stay dark).
+     */
+    public static WritableImage residual(Image y, Image ax, double fullScale) {
+        WritableImage out = new WritableImage(y.width(), y.height());
+        PixelWriter w = out.getPixelWriter();
+        int plane = y.height() * y.width();
+        for (int p = 0; p < plane; p++) {
+            double sum = 0;
+            for (int c = 0; c < y.channels(); c++) {
+                sum += Math.abs(y.data()[c * plane + p] - ax.data()[c * plane + p]);
+            }
+            double v = Math.min(1, sum / y.channels() / fullScale);
+            w.setColor(p % y.width(), p / y.width(), heat(v));
+        }
+        return out;
+    }
+
+    /** A perceptually ordered heat colour for v in [0, 1]. */
+    public static Color heat(double v) {
+        double r = Math.min(1, v * 3);
+        double g = Math.min(1, Math.max(0, v * 3 - 1));
+        double b = Math.min(1, Math.max(0, v * 3 - 2));
+        return Color.color(r, g, b);
+    }
+
+    private static int toByte(float v) {
+        return Math.round(Math.max(0f, Math.min(1f, (v + 1) / 2)) * 255f);
+    }
+}

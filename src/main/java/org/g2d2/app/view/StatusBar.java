@@ -1,0 +1,96 @@
+package org.g2d2.app.view;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.g2d2.app.vm.RunModel;
+import org.g2d2.app.vm.WorkbenchModel;
+
+/** The timeline (scrub and replay frames), the progress bar with step, elapsed and ETA, and notices. */
+final class StatusBar extends VBox {
+
+    private final Slider timeline = new Slider(0, 0, 0);
+    private final Timeline player = new Timeline();
+
+    StatusBar(WorkbenchModel vm) {
+        getStyleClass().add("status-bar");
+        RunModel run = vm.runModel();
+
+        timeline.setId("timeline");
+        timeline.setBlockIncrement(1);
+        timeline.setMajorTickUnit(1);
+        timeline.setMinorTickCount(0);
+        timeline.setSnapToTicks(true);
+        timeline.setTooltip(Forms.tip("Drag to replay the run step by step."));
+        timeline.maxProperty().bind(Bindings.max(0, Bindings.size(run.frames()).subtract(1)));
+        timeline.disableProperty().bind(Bindings.isEmpty(run.frames()));
+        timeline.valueProperty().addListener((o, a, b) -> {
+            int i = (int) Math.round(b.doubleValue());
+            if (i != run.timelineIndexProperty().get() && i < run.frames().size()) {
+                run.timelineIndexProperty().set(i);
+            }
+        });
+        run.timelineIndexProperty().addListener((o, a, b) -> {
+            if (Math.round(timeline.getValue()) != b.intValue()) {
+                timeline.setValue(Math.max(0, b.intValue()));
+            }
+        });
+        Button play = new Button(null, Icons.of(Icons.PLAY));
+        play.setId("replay");
+        play.setTooltip(Forms.tip("Replay every step from the start."));
+        play.disableProperty().bind(Bindings.isEmpty(run.frames()).or(run.busyProperty()));
+        play.setOnAction(e -> replay(run));
+        Label frameLabel = new Label();
+        frameLabel.setId("timeline-label");
+        frameLabel.setMinWidth(90);
+        frameLabel.textProperty().bind(Bindings.createStringBinding(() -> run.frames().isEmpty() ? "no frames"
+                : "frame " + (run.timelineIndexProperty().get() + 1) + "/" + run.frames().size(),
+                run.frames(), run.timelineIndexProperty()));
+        HBox timelineRow = new HBox(8, play, timeline, frameLabel);
+        timelineRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(timeline, Priority.ALWAYS);
+
+        ProgressBar bar = new ProgressBar(0);
+        bar.setId("progress");
+        bar.setPrefWidth(220);
+        bar.progressProperty().bind(run.progressProperty());
+        Label progressText = new Label();
+        progressText.setId("progress-text");
+        progressText.textProperty().bind(run.progressTextProperty());
+        Label notice = new Label();
+        notice.setId("notice");
+        notice.getStyleClass().add("notice");
+        notice.textProperty().bind(vm.noticeProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label pack = new Label();
+        pack.setId("pack-status");
+        pack.getStyleClass().add("muted");
+        pack.textProperty().bind(vm.packStatusProperty());
+        HBox progressRow = new HBox(10, bar, progressText, spacer, notice, pack);
+        progressRow.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(timelineRow, progressRow);
+        setSpacing(6);
+    }
+
+    private void replay(RunModel run) {
+        player.stop();
+        player.getKeyFrames().clear();
+        int n = run.frames().size();
+        for (int i = 0; i < n; i++) {
+            int index = i;
+            player.getKeyFrames().add(new KeyFrame(Duration.millis(90.0 * i), e -> run.timelineIndexProperty().set(index)));
+        }
+        player.playFromStart();
+    }
+}

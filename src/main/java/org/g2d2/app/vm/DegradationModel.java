@@ -1,0 +1,143 @@
+package org.g2d2.app.vm;
+
+import com.google.gson.JsonObject;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableStringValue;
+import org.g2d2.core.InvalidInputException;
+import org.g2d2.core.Restorer;
+import org.g2d2.core.operator.MeasurementNoise;
+import org.g2d2.core.operator.OperatorSpec;
+
+/**
+ * The degradation panel's state: the operator A (blur σ and size, or downsampling ×2 / ×4), the
+ * measurement noise σ_y and the mode. The spec and its validation come from core's
+ * {@link OperatorSpec}.
+ */
+public final class DegradationModel {
+
+    private final ObjectProperty<OperatorSpec.Kind> kind = new SimpleObjectProperty<>(OperatorSpec.Kind.BLUR);
+    private final DoubleProperty blurSigma = new SimpleDoubleProperty(1.5);
+    private final IntegerProperty blurSize = new SimpleIntegerProperty(9);
+    private final IntegerProperty scale = new SimpleIntegerProperty(2);
+    private final DoubleProperty noiseSigma = new SimpleDoubleProperty(0.05);
+    private final ObjectProperty<Restorer.Mode> mode = new SimpleObjectProperty<>(Restorer.Mode.SIMULATE);
+    private final ObjectBinding<Object> spec;
+    private final StringBinding error;
+
+    public DegradationModel() {
+        spec = Bindings.createObjectBinding(this::build, kind, blurSigma, blurSize, scale);
+        error = Bindings.createStringBinding(() -> {
+            Object s = spec.get();
+            if (s instanceof String msg) {
+                return msg;
+            }
+            try {
+                MeasurementNoise.validate(noiseSigma.get());
+                return null;
+            } catch (InvalidInputException e) {
+                return e.getMessage();
+            }
+        }, spec, noiseSigma);
+    }
+
+    public ObjectProperty<OperatorSpec.Kind> kindProperty() {
+        return kind;
+    }
+
+    public DoubleProperty blurSigmaProperty() {
+        return blurSigma;
+    }
+
+    public IntegerProperty blurSizeProperty() {
+        return blurSize;
+    }
+
+    public IntegerProperty scaleProperty() {
+        return scale;
+    }
+
+    public DoubleProperty noiseSigmaProperty() {
+        return noiseSigma;
+    }
+
+    public ObjectProperty<Restorer.Mode> modeProperty() {
+        return mode;
+    }
+
+    /** Null when the operator and noise are valid, else what is wrong. */
+    public ObservableStringValue error() {
+        return error;
+    }
+
+    /** Changes whenever the operator does (for listeners that refresh the preview). */
+    public ObjectBinding<Object> specBinding() {
+        return spec;
+    }
+
+    /** The operator; throws {@link InvalidInputException} when invalid. */
+    public OperatorSpec spec() {
+        Object s = spec.get();
+        if (s instanceof String msg) {
+            throw new InvalidInputException(msg);
+        }
+        return (OperatorSpec) s;
+    }
+
+    public void load(OperatorSpec s, double noise, Restorer.Mode m) {
+        kind.set(s.kind());
+        if (s.kind() == OperatorSpec.Kind.BLUR) {
+            blurSigma.set(s.blurSigma());
+            blurSize.set(s.blurSize());
+        }
+        if (s.kind() == OperatorSpec.Kind.SR || s.kind() == OperatorSpec.Kind.SR_BOX) {
+            scale.set(s.scale());
+        }
+        noiseSigma.set(noise);
+        mode.set(m);
+    }
+
+    public JsonObject toState() {
+        JsonObject o = new JsonObject();
+        o.addProperty("kind", kind.get().id());
+        o.addProperty("blurSigma", blurSigma.get());
+        o.addProperty("blurSize", blurSize.get());
+        o.addProperty("scale", scale.get());
+        o.addProperty("noiseSigma", noiseSigma.get());
+        o.addProperty("mode", mode.get().name().toLowerCase(java.util.Locale.ROOT));
+        return o;
+    }
+
+    /** Restores {@link #toState()}; a value that no longer parses leaves the default. */
+    public void fromState(JsonObject o) {
+        try {
+            kind.set(OperatorSpec.Kind.parse(o.get("kind").getAsString()));
+            blurSigma.set(o.get("blurSigma").getAsDouble());
+            blurSize.set(o.get("blurSize").getAsInt());
+            scale.set(o.get("scale").getAsInt());
+            noiseSigma.set(o.get("noiseSigma").getAsDouble());
+            mode.set(Restorer.Mode.parse(o.get("mode").getAsString()));
+        } catch (RuntimeException e) {
+            // stale or hand-edited settings: keep what is valid so far
+        }
+    }
+
+    private Object build() {
+        try {
+            return switch (kind.get()) {
+                case BLUR -> OperatorSpec.blur(blurSigma.get(), blurSize.get());
+                case SR, SR_BOX -> new OperatorSpec(kind.get(), 0, 0, scale.get());
+                case IDENTITY -> OperatorSpec.identity();
+            };
+        } catch (InvalidInputException e) {
+            return e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package org.g2d2.app.vm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.g2d2.core.sampler.Frame;
+import org.g2d2.core.sampler.SamplerListener;
+
+/**
+ * One restoration at a time: the run/cancel state machine, the frames as they arrive (kept for
+ * the timeline), the losses for the chart, progress with elapsed time and ETA, and the result.
+ * The work itself is a {@link Task} handed to the background executor.
+ */
+public final class RunModel {
+
+    /** The work of one run: restore, reporting frames to {@code listener}, stopping when {@code cancelled}. */
+    @FunctionalInterface
+    public interface Job {
+        RunResult run(SamplerListener listener, BooleanSupplier cancelled) throws Exception;
+    }
+
+    private final Workers workers;
+    private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(RunState.IDLE);
+    private final ObservableList<Frame> frames = FXCollections.observableArrayList();
+    private final ObservableList<LossPoint> losses = FXCollections.observableArrayList();
+    private final IntegerProperty timelineIndex = new SimpleIntegerProperty(-1);
+    private final ObjectBinding<Frame> shownFrame;
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty progressText = new SimpleStringProperty("Ready");
+    private final ObjectProperty<RunResult> result = new SimpleObjectProperty<>();
+    private final ObjectProperty<ErrorReport> error = new SimpleObjectProperty<>();
+    private final BooleanBinding busy;
+    private AtomicBoolean cancelFlag = new AtomicBoolean();
+    private Task<RunResult> task;
+    private FrameRelay relay;
+    private long cancelAskedNanos;
+    private long lastCancelLatencyNanos = -1;
+    private long maxHandOverNanos;
+    private volatile java.util.function.Consumer<Frame> samplerHook = f -> { };
+
+    public RunModel(Workers workers) {
+        this.workers = workers;
+        busy = Bindings.createBooleanBinding(() -> state.get().busy(), state);
+        shownFrame = Bindings.createObjectBinding(() -> {
+            int i = timelineIndex.get();
+            return i >= 0 && i < frames.size() ? frames.get(i) : null;
+        }, timelineIndex, frames);
+    }
+
+    public ReadOnlyObjectProperty<RunState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public RunState state() {
+        return state.get();
+    }
+
+    public BooleanBinding busyProperty() {
+        return busy;
+    }
+
+    public ObservableList<Frame> frames() {
+        return frames;
+    }
+
+    public ObservableList<LossPoint> losses() {
+        return losses;
+    }
+
+    /** The frame the timeline points at; it follows the newest frame while running. */
+    public IntegerProperty timelineIndexProperty() {
+        return timelineIndex;
+    }
+
+    public ObjectBinding<Frame> shownFrameProperty() {
+        return shownFrame;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty progressTextProperty() {
+        return progressText;
+    }
+
+    public ObjectProperty<RunResult> resultProperty() {
+        return result;
+    }
+
+    /** A failed run's error; the view shows it in a dialog. */
+    public ObjectProperty<ErrorReport> errorProperty() {
+        return error;
+    }
+
+    /** Nanoseconds from the last cancel request to the run's end, or −1. */
+    public long lastCancelLatencyNanos() {
+        return lastCancelLatencyNanos;
+    }
+
+    /**
+     * Something to call on the sampler thread after each frame is handed over (the screenshot
+     * script pauses a run there); the default does nothing.
+     */
+    public void setSamplerHook(java.util.function.Consumer<Frame> hook) {
+        samplerHook = hook;
+    }
+
+    /** Starts a run; refused (false) while one is busy. Call on the UI thread. */
+    public boolean start(Job job) {
+        if (busy.get()) {
+            return false;
+        }
+        AtomicBoolean cancelled = new AtomicBoolean();
+        cancelFlag = cancelled;
+        FrameRelay myRelay = new FrameRelay(workers.ui(), batch -> accept(batch, cancelled));
+        relay = myRelay;
+        frames.clear();
+        losses.clear();
+        timelineIndex.set(-1);
+        result.set(null);
+        error.set(null);
+        progress.set(-1);
+        progressText.set("Starting\u2026");
+        lastCancelLatencyNanos = -1;
+        maxHandOverNanos = 0;
+        state.set(RunState.RUNNING);
+        Task<RunResult> t = new Task<>() {
+            @Override
+            protected RunResult call() throws Exception {
+                SamplerListener listener = frame -> {
+                    myRelay.onFrame(frame);
+                    samplerHook.accept(frame);
+                };
+                return job.run(listener, cancelled::get);
+            }
+        };
+        task = t;
+        t.setOnSucceeded(e -> finish(t, myRelay, RunState.SUCCEEDED, null));
+        t.setOnFailed(e -> finish(t, myRelay, ErrorReport.isCancellation(t.getException())
+                ? RunState.CANCELLED : RunState.FAILED, t.getException()));
+        t.setOnCancelled(e -> finish(t, myRelay, RunState.CANCELLED, null));
+        workers.background().execute(t);
+        return true;
+    }
+
+    /** Asks the running sampler to stop; it does within one iteration. */
+    public void cancel() {
+        if (state.get() == RunState.RUNNING) {
+            cancelAskedNanos = System.nanoTime();
+            cancelFlag.set(true);
+            state.set(RunState.CANCELLING);
+            progressText.set("Cancelling\u2026");
+        }
+    }
+
+    /** The longest time one frame hand-over (with every listener it triggers) held the UI thread, in ms. */
+    public double maxHandOverMillis() {
+        return maxHandOverNanos / 1e6;
+    }
+
+    private void accept(List<Frame> batch, AtomicBoolean owner) {
+        if (owner != cancelFlag) {
+            return; // a late hand-over from a run that has been replaced
+        }
+        long begin = System.nanoTime();
+        try {
+            show(batch);
+        } finally {
+            maxHandOverNanos = Math.max(maxHandOverNanos, System.nanoTime() - begin);
+        }
+    }
+
+    private void show(List<Frame> batch) {
+        boolean following = timelineIndex.get() == frames.size() - 1;
+        List<LossPoint> points = new ArrayList<>();
+        for (Frame f : batch) {
+            int base = f.index() * f.likelihoodLosses().length;
+            for (int i = 0; i < f.likelihoodLosses().length; i++) {
+                points.add(new LossPoint(base + i, f.likelihoodLosses()[i], f.klLosses()[i]));
+            }
+        }
+        frames.addAll(batch);
+        losses.addAll(points);
+        if (following) {
+            timelineIndex.set(frames.size() - 1);
+        }
+        Frame last = batch.get(batch.size() - 1);
+        if (state.get() == RunState.RUNNING) {
+            progress.set(last.progress());
+            progressText.set(describeProgress(last));
+        }
+    }
+
+    private void finish(Task<RunResult> t, FrameRelay r, RunState end, Throwable failure) {
+        if (t != task) {
+            return;
+        }
+        r.drain();
+        if (cancelAskedNanos != 0 && end == RunState.CANCELLED) {
+            lastCancelLatencyNanos = System.nanoTime() - cancelAskedNanos;
+        }
+        cancelAskedNanos = 0;
+        switch (end) {
+            case SUCCEEDED -> {
+                RunResult res = t.getValue();
+                result.set(res);
+                progress.set(1);
+                long ms = res.outcome().sampler().timings().total() / 1_000_000;
+                progressText.set(String.format(Locale.ROOT, "Done: %d steps in %s on %s", frames.size(),
+                        duration(ms), res.device()));
+            }
+            case CANCELLED -> {
+                progress.set(0);
+                progressText.set("Cancelled after " + frames.size() + " steps");
+            }
+            default -> {
+                progress.set(0);
+                ErrorReport report = ErrorReport.of("The restoration failed", failure);
+                progressText.set("Failed: " + report.message());
+                error.set(report);
+            }
+        }
+        state.set(end);
+    }
+
+    static String describeProgress(Frame f) {
+        long elapsedMs = f.elapsedNanos() / 1_000_000;
+        double p = f.progress();
+        long etaMs = p > 0 ? Math.round(elapsedMs * (1 - p) / p) : 0;
+        return String.format(Locale.ROOT, "Step %d/%d \u00b7 %s elapsed \u00b7 ETA %s", f.index() + 1, f.steps(),
+                duration(elapsedMs), duration(etaMs));
+    }
+
+    static String duration(long ms) {
+        if (ms < 10_000) {
+            return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+        }
+        long s = Math.round(ms / 1000.0);
+        return s < 60 ? s + " s" : String.format(Locale.ROOT, "%d:%02d min", s / 60, s % 60);
+    }
+}

@@ -6,7 +6,8 @@ import ai.djl.ndarray.NDArray;
  * Rectified Adam (Liu et al., 2020) on one parameter array, as PyTorch's RAdam computes it:
  * plain momentum SGD while the variance of the adaptive rate is intractable (ρ_t ≤ 5), the
  * rectified adaptive step after. Updates in place; a fresh instance per sampler step. The moment
- * arrays belong to the parameters' manager and go with it.
+ * arrays belong to the parameters' manager and go with it; the temporaries of an update belong to
+ * the gradient's manager.
  */
 public final class RAdam {
 
@@ -44,21 +45,20 @@ public final class RAdam {
         double beta2t = Math.pow(beta2, t);
         double bias2 = 1 - beta2t;
         double rho = rhoInf - 2 * t * beta2t / bias2;
+        if (grad.getManager() != m.getManager()) {
+            // temporaries of this update then die with the gradient's manager, the moments return to theirs
+            m.tempAttach(grad.getManager());
+            v.tempAttach(grad.getManager());
+        }
         m.muli((float) beta1).addi(grad.mul((float) (1 - beta1)));
         v.muli((float) beta2).addi(grad.square().muli((float) (1 - beta2)));
         if (rho > 5) {
             double rect = Math.sqrt((rho - 4) * (rho - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rho));
             float stepSize = (float) (lr * rect / bias1 * Math.sqrt(bias2));
-            NDArray denominator = copyBeside(grad, v).sqrt().addi((float) eps);
-            params.subi(copyBeside(grad, m).muli(stepSize).divi(denominator));
+            params.subi(m.mul(stepSize).divi(v.sqrt().addi((float) eps)));
         } else {
-            params.subi(copyBeside(grad, m).muli((float) (lr / bias1)));
+            params.subi(m.mul((float) (lr / bias1)));
         }
-    }
-
-    /** A copy of {@code state} owned by the manager of {@code anchor}, so temporaries die with it. */
-    private static NDArray copyBeside(NDArray anchor, NDArray state) {
-        return anchor.zerosLike().addi(state);
     }
 
     /** Updates taken so far. */

@@ -1,0 +1,194 @@
+package org.g2d2.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.g2d2.core.InvalidInputException;
+import org.g2d2.core.TorchRuntime;
+import org.g2d2.core.baseline.BaselineTuning;
+import org.g2d2.core.baseline.Baselines;
+import org.g2d2.core.eval.EvalReport;
+import org.g2d2.core.eval.EvalResult;
+import org.g2d2.core.eval.EvalRunner;
+import org.g2d2.core.eval.EvalSettings;
+import org.g2d2.core.eval.TestSet;
+import org.g2d2.core.eval.TestSets;
+import org.g2d2.core.io.ModelPack;
+import org.g2d2.core.io.ModelPackLoader;
+import org.g2d2.core.io.PackLocator;
+import org.g2d2.core.io.PackManifest;
+import org.g2d2.core.metrics.MeanInterval;
+import org.g2d2.core.operator.OperatorSpec;
+import org.g2d2.core.sampler.SamplerSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code eval}: restoration quality of G2D2 (star-shaped and Markov), the prior alone and the
+ * classical baselines over test images × seeds, as a Markdown table with 95% intervals, a CSV
+ * and a figure.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Measure restoration quality against classical baselines on held-out test images.")
+public final class EvalCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "Model pack folder (default: the bundled pack).")
+    Path model;
+
+    @Option(names = "--task", defaultValue = "blur", description = "blur or sr. Default: ${DEFAULT-VALUE}.")
+    String task;
+
+    @Option(names = "--blur-sigma", defaultValue = "1.5", description = "Gaussian blur std in pixels. Default: ${DEFAULT-VALUE}.")
+    double blurSigma;
+
+    @Option(names = "--blur-size", defaultValue = "9", description = "Odd blur kernel size. Default: ${DEFAULT-VALUE}.")
+    int blurSize;
+
+    @Option(names = "--scale", defaultValue = "4", description = "sr factor: 2 or 4. Default: ${DEFAULT-VALUE}.")
+    int scale;
+
+    @Option(names = "--noise", defaultValue = "0.05", description = "sigma_y on the [-1, 1] scale. Default: ${DEFAULT-VALUE}.")
+    double noise;
+
+    @Option(names = "--images", defaultValue = "100", description = "Test images N (the first N of the test set). "
+            + "Default: ${DEFAULT-VALUE}.")
+    int images;
+
+    @Option(names = "--seeds", defaultValue = "1", description = "Seeds S per image (noise and sampler draws; "
+            + "the first is --seed). Default: ${DEFAULT-VALUE}.")
+    int seeds;
+
+    @Mixin
+    SamplerOptions sampler;
+
+    @Option(names = "--methods", split = ",", paramLabel = "M", description = "Only these methods, comma-separated "
+            + "(default: all for the task: g2d2-star, g2d2-markov, prior-only and wiener, richardson-lucy (blur) or "
+            + "bicubic, ibp (sr)).")
+    List<String> methods;
+
+    @Option(names = "--images-dir", paramLabel = "DIR", description = "Test images from this folder (no labels) "
+            + "instead of the dataset's test split.")
+    Path imagesDir;
+
+    @Option(names = "--dataset", paramLabel = "DIR", description = "Fashion-MNIST IDX folder: test images from its "
+            + "t10k split, baseline tuning on its train split. Default: ${DEFAULT-VALUE}.")
+    Path dataset = TestSets.FASHION_MNIST;
+
+    @Option(names = "--tune-images", defaultValue = "64", description = "Training images for the baselines' grid "
+            + "search (0: default parameters). Default: ${DEFAULT-VALUE}.")
+    int tuneImages;
+
+    @Option(names = "--tune-dir", paramLabel = "DIR", description = "Tuning images for the baselines when the test "
+            + "set is a folder (default: no tuning).")
+    Path tuneDir;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: eval-<task>).")
+    Path out;
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu. Default: ${DEFAULT-VALUE}.")
+    String device;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Intra-op threads. Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Override
+    public Integer call() throws IOException {
+        TorchRuntime.configure(threads);
+        OperatorSpec op = operator();
+        if (sampler.process != null) {
+            throw new InvalidInputException("--process does not apply to eval: it runs both g2d2-star and g2d2-markov; "
+                    + "pick methods with --methods");
+        }
+        if (images < 1 || images > 10_000) {
+            throw new InvalidInputException("--images must be from 1 to 10000; found " + images);
+        }
+        if (tuneImages < 0 || tuneImages > 10_000) {
+            throw new InvalidInputException("--tune-images must be from 0 to 10000; found " + tuneImages);
+        }
+        Path packDir = model != null ? model : PackLocator.defaultPack();
+        Path target = out != null ? out : Path.of("eval-" + task.toLowerCase(Locale.ROOT));
+        PrintWriter console = spec.commandLine().getOut();
+        try (ModelPack pack = ModelPackLoader.load(packDir, TorchRuntime.device(device))) {
+            PackManifest.ImageSpec img = pack.manifest().image();
+            SamplerSettings settings = sampler.resolve(pack.manifest(), op);
+            EvalSettings evalSettings = new EvalSettings(op, noise, seeds, settings, methods);
+            TestSet test = imagesDir != null
+                    ? TestSets.folder(imagesDir, images, img.channels(), img.height(), img.width())
+                    : TestSets.idx(dataset, "t10k", 0, images, img.height());
+            Baselines baselines;
+            String tuning;
+            List<org.g2d2.core.Image> tuneSet = tuningImages(img, test);
+            if (tuneSet.isEmpty()) {
+                baselines = Baselines.defaults(noise);
+                tuning = "default parameters (no tuning images)";
+            } else {
+                baselines = Baselines.tune(op, noise, tuneSet, settings.seed() + 1_000_003L);
+                tuning = "parameters chosen by grid search (highest mean PSNR) on " + tuneSet.size()
+                        + " training images over " + (op.kind() == OperatorSpec.Kind.BLUR
+                        ? "nsr 1e-4..1 (4 per decade) and RL iterations " + BaselineTuning.RL_GRID
+                        : "IBP beta " + BaselineTuning.IBP_GRID);
+            }
+            console.printf(Locale.ROOT, "eval %s, noise %s, %d images (%s) x %d seeds on %s (%s): %s%n",
+                    op.describe(), noise, test.size(), test.name(), seeds, pack.id(),
+                    TorchRuntime.describe(pack.manager().getDevice()), settings.summary());
+            console.flush();
+            ConsoleProgress progress = new ConsoleProgress(System.err, "eval");
+            EvalResult result = new EvalRunner(pack).run(evalSettings, test, baselines, tuning,
+                    (done, total, note) -> progress.update((int) done, (int) total, note), () -> false);
+            progress.finish();
+            EvalReport.write(result, target, commandLine());
+            console.println(summaryLine(result, target));
+            return 0;
+        }
+    }
+
+    private OperatorSpec operator() {
+        return switch (task.toLowerCase(Locale.ROOT)) {
+            case "blur" -> OperatorSpec.blur(blurSigma, blurSize);
+            case "sr" -> OperatorSpec.superResolution(scale);
+            default -> throw new InvalidInputException("task '" + task + "' is unknown; allowed: blur, sr");
+        };
+    }
+
+    /** Training images for the baselines: the dataset's train split (its last ones), or --tune-dir. */
+    private List<org.g2d2.core.Image> tuningImages(PackManifest.ImageSpec img, TestSet test) {
+        if (tuneImages == 0) {
+            return List.of();
+        }
+        if (imagesDir == null) {
+            // the train split holds 60000 images; its last ones are as good as any for a 1-parameter search
+            return TestSets.idx(dataset, "train", 60_000 - tuneImages, tuneImages, img.height()).images();
+        }
+        if (tuneDir != null) {
+            return TestSets.folder(tuneDir, tuneImages, img.channels(), img.height(), img.width()).images();
+        }
+        return List.of();
+    }
+
+    private String commandLine() {
+        // the parse result's original arguments already start with the subcommand's name
+        List<String> args = new ArrayList<>(List.of("g2d2"));
+        args.addAll(spec.commandLine().getParseResult().originalArgs());
+        return String.join(" ", args);
+    }
+
+    static String summaryLine(EvalResult r, Path target) {
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, Map<EvalResult.Metric, MeanInterval>> e : r.summary().entrySet()) {
+            parts.add(String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue().get(EvalResult.Metric.PSNR).mean()));
+        }
+        return String.format(Locale.ROOT, "eval %s, noise %s: %d images x %d seeds; PSNR dB: %s; wrote %s in %.0fs",
+                r.settings().operator().describe(), r.settings().noiseSigma(), r.images(), r.settings().seeds(),
+                String.join(", ", parts), target.resolve(EvalReport.SUMMARY), r.seconds());
+    }
+}

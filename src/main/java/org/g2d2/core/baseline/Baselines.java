@@ -1,0 +1,48 @@
+package org.g2d2.core.baseline;
+
+import java.util.List;
+import org.g2d2.core.InvalidInputException;
+import org.g2d2.core.operator.OperatorSpec;
+
+/**
+ * The classical baselines for a task, with their parameters: Wiener and Richardson–Lucy for
+ * blur, bicubic and iterative back-projection for super-resolution.
+ *
+ * @param wienerNsr Wiener's noise-to-signal ratio
+ * @param rlIterations Richardson–Lucy's iteration count
+ * @param ibpSmoothness back-projection's smoothness weight β
+ * @param tuned whether the values came from a search on training images (else defaults)
+ */
+public record Baselines(double wienerNsr, int rlIterations, double ibpSmoothness, boolean tuned) {
+
+    /** Untuned defaults: nsr from the noise level (σ_y² over a signal variance of about 1/4). */
+    public static Baselines defaults(double noiseSigma) {
+        return new Baselines(Math.max(1e-4, noiseSigma * noiseSigma / 0.25), 20,
+                IterativeBackProjection.DEFAULTS.smoothness(), false);
+    }
+
+    /** Values chosen by grid search on {@code training} (only the searches the task needs are run). */
+    public static Baselines tune(OperatorSpec spec, double noiseSigma, List<org.g2d2.core.Image> training, long seed) {
+        Baselines d = defaults(noiseSigma);
+        BaselineTuning t = new BaselineTuning(spec, noiseSigma, training, seed);
+        return switch (spec.kind()) {
+            case BLUR -> new Baselines(t.tuneWiener().best(), t.tuneRichardsonLucy().best(), d.ibpSmoothness(), true);
+            case SR, SR_BOX -> new Baselines(d.wienerNsr(), d.rlIterations(), t.tuneBackProjection(spec.scale()).best(),
+                    true);
+            case IDENTITY -> d;
+        };
+    }
+
+    /** The baselines for {@code spec}'s task on {@code height} × {@code width} images. */
+    public List<ClassicalRestorer> forTask(OperatorSpec spec, int height, int width) {
+        SeparableMatrix a = SeparableMatrix.of(spec, height, width);
+        return switch (spec.kind()) {
+            case BLUR -> List.of(new WienerDeconvolution(a, wienerNsr), new RichardsonLucy(a, rlIterations));
+            case SR, SR_BOX -> List.of(new BicubicUpsampling(spec.scale(), height / spec.scale(), width / spec.scale()),
+                    new IterativeBackProjection(a, spec.scale(),
+                            IterativeBackProjection.DEFAULTS.withSmoothness(ibpSmoothness)));
+            case IDENTITY -> throw new InvalidInputException("no classical baselines for the identity operator; "
+                    + "allowed tasks: blur, sr");
+        };
+    }
+}

@@ -1,0 +1,156 @@
+package org.g2d2.core.eval;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.g2d2.core.Image;
+import org.g2d2.core.io.AtomicFiles;
+import org.g2d2.core.io.ImageFiles;
+import org.g2d2.core.metrics.MeanInterval;
+
+/**
+ * Writes an {@link EvalResult}: a Markdown summary (mean ± 95% interval per method and metric),
+ * a CSV with one row per image × seed × method, and a PNG figure (rows: images; columns: truth,
+ * measurement, each method). All files are written atomically.
+ */
+public final class EvalReport {
+
+    public static final String SUMMARY = "summary.md";
+    public static final String CSV = "per-image.csv";
+    public static final String FIGURE = "figure.png";
+
+    private EvalReport() {
+    }
+
+    /** Writes the three files into {@code dir}; {@code command} (may be null) is quoted in the summary. */
+    public static List<Path> write(EvalResult r, Path dir, String command) throws IOException {
+        List<Path> files = List.of(dir.resolve(SUMMARY), dir.resolve(CSV), dir.resolve(FIGURE));
+        AtomicFiles.writeString(files.get(0), markdown(r, command));
+        AtomicFiles.writeString(files.get(1), csv(r));
+        ImageFiles.writePng(files.get(2), figure(r));
+        return files;
+    }
+
+    public static String markdown(EvalResult r, String command) {
+        EvalSettings s = r.settings();
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "### %s, σ_y = %s — %s%n%n", s.operator().describe(),
+                trim(s.noiseSigma()), r.packId()));
+        b.append(String.format(Locale.ROOT, "%d test images (%s) × %d seed%s; G2D2: %s.%n%n", r.images(),
+                r.testSet(), s.seeds(), s.seeds() == 1 ? "" : "s", s.sampler().summary()));
+        b.append("| method | ");
+        for (EvalResult.Metric m : EvalResult.Metric.values()) {
+            b.append(m.header).append(" | ");
+        }
+        b.append("\n|---|");
+        b.append("---:|".repeat(EvalResult.Metric.values().length)).append('\n');
+        for (Map.Entry<String, Map<EvalResult.Metric, MeanInterval>> row : r.summary().entrySet()) {
+            b.append("| ").append(row.getKey()).append(" | ");
+            for (EvalResult.Metric m : EvalResult.Metric.values()) {
+                b.append(row.getValue().get(m).format(m.decimals)).append(" | ");
+            }
+            b.append('\n');
+        }
+        b.append('\n');
+        if (r.measurementPsnr().length > 0) {
+            b.append("The measurement y itself scores ").append(MeanInterval.of95(r.measurementPsnr()).format(2))
+                    .append(" dB PSNR. ");
+        }
+        b.append("Mean ± half-width of the 95% Student-t interval over images (each image's seeds averaged first). ");
+        if ("none".equals(r.accuracyReference())) {
+            b.append("Accuracy and feature distance: – (the pack has no classifier). ");
+        } else {
+            b.append("Accuracy: the pack classifier's class on the restoration vs ");
+            b.append("labels".equals(r.accuracyReference()) ? "the true label"
+                    : "its class on the clean image (the test set has no labels)");
+            if (!Double.isNaN(r.truthAccuracy())) {
+                b.append(String.format(Locale.ROOT, " (on the clean images: %.1f%%)", 100 * r.truthAccuracy()));
+            }
+            b.append(". Feature distance: 1 − cosine similarity of the classifier's penultimate features "
+                    + "(restoration vs truth). ");
+        }
+        b.append("Residual ratio: ‖y − A x̂‖ / (σ_y √m), about 1 when x̂ explains y down to its noise; "
+                + "well below 1 means it fits the noise too.\n\n");
+        b.append("Baselines: ");
+        List<String> params = new ArrayList<>();
+        r.baselineParameters().forEach((k, v) -> params.add(k + " (" + v + ")"));
+        b.append(params.isEmpty() ? "none" : String.join(", ", params)).append("; ").append(r.tuning()).append(".\n");
+        b.append(String.format(Locale.ROOT, "Wall time %.0f s.%n", r.seconds()));
+        if (command != null) {
+            b.append("\n```\n").append(command).append("\n```\n");
+        }
+        return b.toString();
+    }
+
+    public static String csv(EvalResult r) {
+        StringBuilder b = new StringBuilder("image,label,seed,method,psnr,ssim,correct,feature_distance,"
+                + "residual_ratio,seconds\n");
+        for (EvalResult.Sample s : r.samples()) {
+            b.append(String.format(Locale.ROOT, "%d,%s,%d,%s,%s,%s,%s,%s,%s,%.4f%n", s.image(),
+                    s.label() < 0 ? "" : Integer.toString(s.label()), s.seed(), s.method(), num(s.psnr(), 4),
+                    num(s.ssim(), 5), Double.isNaN(s.correct()) ? "" : Integer.toString((int) s.correct()),
+                    num(s.perceptual(), 5), num(s.residualRatio(), 5), s.seconds()));
+        }
+        return b.toString();
+    }
+
+    /** Rows of truth, measurement (nearest-neighbour enlarged when smaller) and each method, with a header. */
+    public static BufferedImage figure(EvalResult r) {
+        List<String> columns = new ArrayList<>(List.of("truth", "measurement"));
+        columns.addAll(r.settings().methods());
+        Image any = r.figure().get(0).truth();
+        int zoom = Math.max(1, (int) Math.ceil(96.0 / any.width()));
+        int tileW = any.width() * zoom;
+        int tileH = any.height() * zoom;
+        int gap = 4;
+        int header = 18;
+        int width = columns.size() * (tileW + gap) + gap;
+        int height = header + r.figure().size() * (tileH + gap) + gap;
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+            g.setColor(Color.BLACK);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            for (int c = 0; c < columns.size(); c++) {
+                g.drawString(columns.get(c), gap + c * (tileW + gap), header - 5);
+            }
+            for (int row = 0; row < r.figure().size(); row++) {
+                EvalResult.FigureRow fr = r.figure().get(row);
+                List<Image> tiles = new ArrayList<>(List.of(fr.truth(), fr.measurement()));
+                tiles.addAll(fr.restorations());
+                for (int c = 0; c < tiles.size(); c++) {
+                    g.drawImage(ImageFiles.toBufferedImage(tiles.get(c)), gap + c * (tileW + gap),
+                            header + gap + row * (tileH + gap), tileW, tileH, null);
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    private static String num(double v, int decimals) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    private static String trim(double v) {
+        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,226 @@
+package org.g2d2.core.eval;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import org.g2d2.core.Image;
+import org.g2d2.core.InvalidInputException;
+import org.g2d2.core.Restorer;
+import org.g2d2.core.baseline.Baselines;
+import org.g2d2.core.baseline.ClassicalRestorer;
+import org.g2d2.core.baseline.SeparableMatrix;
+import org.g2d2.core.io.ModelPack;
+import org.g2d2.core.io.PackManifest;
+import org.g2d2.core.metrics.FeatureDistance;
+import org.g2d2.core.metrics.Psnr;
+import org.g2d2.core.metrics.Ssim;
+import org.g2d2.core.model.ImageClassifier;
+import org.g2d2.core.sampler.Frame;
+import org.g2d2.core.sampler.PriorSampler;
+import org.g2d2.core.sampler.SamplerListener;
+import org.g2d2.core.schedule.MaskSchedule;
+import org.g2d2.core.schedule.NoiseProcess;
+
+/**
+ * Runs an evaluation: for every test image and seed, simulate y = A x + σ_y n once, restore it
+ * with every method, and measure each restoration against the truth and against y.
+ *
+ * <p>Every method sees the same y for a given image and seed (the Restorer draws its noise from
+ * the seed). Restorations are clamped to [−1, 1] before they are measured, as a saved image would
+ * be. The residual ratio uses the same operator for all methods (in doubles, {@link SeparableMatrix}).
+ */
+public final class EvalRunner {
+
+    /** Rows of the figure. */
+    public static final int FIGURE_ROWS = 8;
+
+    private final ModelPack pack;
+    private final Restorer restorer;
+    private final MaskSchedule schedule;
+
+    public EvalRunner(ModelPack pack) {
+        this.pack = pack;
+        this.restorer = new Restorer(pack);
+        this.schedule = MaskSchedule.of(pack.manifest().schedule().type(), pack.manifest().schedule().trainSteps());
+    }
+
+    /**
+     * @param baselines the classical methods' parameters (tuned on training images, or defaults)
+     * @param tuning how they were chosen, for the report
+     * @param cancelled polled between restores and inside the samplers
+     */
+    public EvalResult run(EvalSettings settings, TestSet test, Baselines baselines, String tuning,
+                          EvalListener listener, BooleanSupplier cancelled) {
+        PackManifest.ImageSpec spec = pack.manifest().image();
+        Image first = test.images().get(0);
+        if (first.channels() != spec.channels() || first.height() != spec.height() || first.width() != spec.width()) {
+            throw new InvalidInputException("test images are " + first.channels() + "x" + first.height() + "x"
+                    + first.width() + "; pack " + pack.id() + " needs " + spec.channels() + "x" + spec.height() + "x"
+                    + spec.width());
+        }
+        long start = System.nanoTime();
+        SeparableMatrix a = SeparableMatrix.of(settings.operator(), spec.height(), spec.width());
+        Map<String, ClassicalRestorer> classical = new LinkedHashMap<>();
+        for (ClassicalRestorer r : baselines.forTask(settings.operator(), spec.height(), spec.width())) {
+            if (settings.methods().contains(r.name())) {
+                classical.put(r.name(), r);
+            }
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        classical.forEach((name, r) -> parameters.put(name, r.parameters()));
+        Optional<ImageClassifier> classifier = pack.models().classifier();
+
+        long perPair = 0;
+        for (String m : settings.methods()) {
+            perPair += settings.cost(m);
+        }
+        long total = perPair * test.size() * settings.seeds();
+        long[] done = {0};
+        List<EvalResult.Sample> samples = new ArrayList<>();
+        List<EvalResult.FigureRow> figure = new ArrayList<>();
+        int truthCorrect = 0;
+        boolean sameSize = Arrays.equals(restorer.measurementSize(settings.operator()),
+                new int[] {spec.height(), spec.width()});
+        double[] measurementPsnr = new double[sameSize ? test.size() : 0];
+        for (int i = 0; i < test.size(); i++) {
+            Image truth = test.images().get(i);
+            int label = test.hasLabels() ? test.labels()[i] : -1;
+            for (int k = 0; k < settings.seeds(); k++) {
+                long seed = settings.sampler().seed() + k;
+                Image y = restorer.simulateMeasurement(truth, settings.operator(), settings.noiseSigma(), seed);
+                if (sameSize) {
+                    measurementPsnr[i] += Psnr.compute(truth, y) / settings.seeds();
+                }
+                List<Image> outputs = new ArrayList<>();
+                List<Double> seconds = new ArrayList<>();
+                for (String method : settings.methods()) {
+                    if (cancelled.getAsBoolean()) {
+                        throw new CancellationException("evaluation cancelled");
+                    }
+                    String note = "image " + (i + 1) + "/" + test.size() + " seed " + seed + " " + method;
+                    listener.progress(done[0], total, note);
+                    long before = done[0];
+                    long t0 = System.nanoTime();
+                    Image x = restoreWith(method, truth, y, seed, settings, classical, listener, done, total, note,
+                            cancelled);
+                    seconds.add((System.nanoTime() - t0) / 1e9);
+                    outputs.add(x.clamped());
+                    // the G2D2 runs count their steps as they go (frames); all are exact once done
+                    done[0] = before + settings.cost(method);
+                    listener.progress(done[0], total, note);
+                }
+                Classified c = classify(classifier, truth, outputs);
+                int reference = label >= 0 ? label : c.truthClass;
+                if (k == 0 && classifier.isPresent() && label >= 0 && c.truthClass == label) {
+                    truthCorrect++;
+                }
+                for (int j = 0; j < outputs.size(); j++) {
+                    Image x = outputs.get(j);
+                    samples.add(new EvalResult.Sample(i, label, seed, settings.methods().get(j),
+                            Psnr.compute(truth, x), Ssim.compute(truth, x),
+                            c.classes == null ? Double.NaN : (c.classes[j] == reference ? 1 : 0),
+                            c.distances == null ? Double.NaN : c.distances[j],
+                            Restorer.residualRatio(y, a.apply(x), settings.noiseSigma()), seconds.get(j)));
+                }
+                if (k == 0 && figure.size() < FIGURE_ROWS) {
+                    figure.add(new EvalResult.FigureRow(i, truth, y, List.copyOf(outputs)));
+                }
+            }
+        }
+        String reference = classifier.isEmpty() ? "none" : test.hasLabels() ? "labels" : "classifier on truth";
+        double truthAccuracy = classifier.isPresent() && test.hasLabels() ? (double) truthCorrect / test.size()
+                : Double.NaN;
+        return new EvalResult(settings, pack.id(), test.name(), test.size(), parameters, tuning, reference,
+                truthAccuracy, measurementPsnr, samples, figure, (System.nanoTime() - start) / 1e9);
+    }
+
+    private Image restoreWith(String method, Image truth, Image y, long seed, EvalSettings settings,
+                              Map<String, ClassicalRestorer> classical, EvalListener listener, long[] done,
+                              long total, String note, BooleanSupplier cancelled) {
+        return switch (method) {
+            case EvalSettings.G2D2_STAR, EvalSettings.G2D2_MARKOV -> {
+                String process = method.equals(EvalSettings.G2D2_STAR) ? "star" : "markov";
+                int iterations = settings.sampler().iterations();
+                SamplerListener frames = new SamplerListener() {
+                    @Override
+                    public void onFrame(Frame f) {
+                        done[0] += iterations;
+                        listener.progress(done[0], total, note);
+                    }
+
+                    @Override
+                    public boolean wantsPreviews() {
+                        return false;
+                    }
+                };
+                Restorer.Outcome o = restorer.restore(new Restorer.Request(truth, Restorer.Mode.SIMULATE,
+                        settings.operator(), settings.noiseSigma(), settings.sampler().withSeed(seed)
+                        .withProcess(process)), frames, cancelled);
+                yield o.restored();
+            }
+            case EvalSettings.PRIOR_ONLY -> priorSample(settings, seed);
+            default -> classical.get(method).restore(y);
+        };
+    }
+
+    /** The prior alone, without y: N steps of unconditional star-shaped sampling, decoded. */
+    private Image priorSample(EvalSettings settings, long seed) {
+        try (NDManager m = pack.manager().newSubManager()) {
+            int[] tokens = PriorSampler.sample(m, pack.models().prior(), pack.grid(), schedule,
+                    NoiseProcess.of("star", schedule), settings.sampler().steps(), settings.sampler().topMass(),
+                    new SplittableRandom(seed));
+            return Image.of(restorer.sampler().decodeTokens(m, tokens));
+        }
+    }
+
+    /** The classifier's classes and feature distances to the truth, for all outputs in one batch. */
+    private record Classified(int truthClass, int[] classes, double[] distances) {
+    }
+
+    private Classified classify(Optional<ImageClassifier> classifier, Image truth, List<Image> outputs) {
+        if (classifier.isEmpty()) {
+            return new Classified(-1, null, null);
+        }
+        try (NDManager m = pack.manager().newSubManager()) {
+            NDList list = new NDList();
+            list.add(truth.toNDArray(m));
+            for (Image x : outputs) {
+                list.add(x.toNDArray(m));
+            }
+            NDArray batch = NDArrays.concat(list, 0);
+            int[] classes = toInts(classifier.get().logits(batch).argMax(1));
+            float[] features = classifier.get().features(batch).toType(DataType.FLOAT32, false)
+                    .toFloatArray();
+            int f = features.length / (outputs.size() + 1);
+            float[] truthFeatures = Arrays.copyOfRange(features, 0, f);
+            int[] outClasses = new int[outputs.size()];
+            double[] distances = new double[outputs.size()];
+            for (int j = 0; j < outputs.size(); j++) {
+                outClasses[j] = classes[j + 1];
+                distances[j] = FeatureDistance.cosine(truthFeatures,
+                        Arrays.copyOfRange(features, (j + 1) * f, (j + 2) * f));
+            }
+            return new Classified(classes[0], outClasses, distances);
+        }
+    }
+
+    private static int[] toInts(NDArray a) {
+        long[] l = a.toType(DataType.INT64, false).toLongArray();
+        int[] out = new int[l.length];
+        for (int i = 0; i < l.length; i++) {
+            out[i] = (int) l[i];
+        }
+        return out;
+    }
+}

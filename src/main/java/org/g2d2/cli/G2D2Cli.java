@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Restore images with a discrete diffusion prior and gradient guidance (G2D2).",
         subcommands = {
             CommandLine.HelpCommand.class,
+            TrainCommand.class,
         })
 public final class G2D2Cli implements Runnable {
 

@@ -1,0 +1,103 @@
+package org.g2d2.cli;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.g2d2.core.model.nn.VqTokenizerConfig;
+import org.g2d2.train.LoopSettings;
+import org.g2d2.train.TokenizerTraining;
+import org.g2d2.train.data.FashionMnist;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code train tokenizer|prior|classifier}: trains one model of the Fashion-MNIST pack, resumably. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a model of the pack on Fashion-MNIST (resumes from --out's checkpoint).",
+        subcommands = {TrainCommand.Tokenizer.class, TrainCommand.BenchTokenizer.class})
+public final class TrainCommand implements Runnable {
+
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    /** Options every model's training shares. */
+    static class Common {
+        @Option(names = "--data", required = true, description = "folder with the four Fashion-MNIST .gz files")
+        Path data;
+        @Option(names = "--out", required = true, description = "output folder (checkpoint, weights)")
+        Path out;
+        @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
+        long seed;
+        @Option(names = "--checkpoint-seconds", defaultValue = "180", description = "checkpoint interval")
+        double checkpointSeconds;
+        @Option(names = "--limit", defaultValue = "0", description = "use only the first N training images (tests)")
+        int limit;
+
+        FashionMnist trainSplit() {
+            FashionMnist all = FashionMnist.load(data, "train");
+            return limit > 0 ? all.head(limit) : all;
+        }
+    }
+
+    @Command(name = "tokenizer", mixinStandardHelpOptions = true, description = "Train the VQ tokenizer.")
+    static final class Tokenizer implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        Common common = new Common();
+        @Option(names = "--steps", defaultValue = "6000")
+        long steps;
+        @Option(names = "--batch", defaultValue = "64")
+        int batch;
+        @Option(names = "--lr", defaultValue = "2e-3")
+        double lr;
+        @Option(names = "--codes", defaultValue = "512")
+        int codes;
+        @Option(names = "--dim", defaultValue = "32")
+        int dim;
+        @Option(names = "--full", defaultValue = "16")
+        int full;
+        @Option(names = "--half", defaultValue = "32")
+        int half;
+        @Option(names = "--quarter", defaultValue = "64")
+        int quarter;
+        @Option(names = "--res-blocks", defaultValue = "1")
+        int resBlocks;
+
+        @Override
+        public Integer call() {
+            VqTokenizerConfig cfg = new VqTokenizerConfig(FashionMnist.SIZE, 1, full, half, quarter, resBlocks, codes, dim);
+            TokenizerTraining.Settings s = new TokenizerTraining.Settings(cfg, batch, 0.25, 0.99, 0.03);
+            LoopSettings loop = new LoopSettings(steps, lr, Math.min(200, steps / 10), 0, 0,
+                    common.checkpointSeconds, common.seed);
+            FashionMnist data = common.trainSplit();
+            try (NDManager m = NDManager.newBaseManager()) {
+                TokenizerTraining.train(s, loop, data, common.out, m, System.out);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "bench-tokenizer", description = "Time the tokenizer networks at a given size.")
+    static final class BenchTokenizer implements Runnable {
+        @Option(names = "--codes", defaultValue = "512")
+        int codes;
+        @Option(names = "--dim", defaultValue = "32")
+        int dim;
+        @Option(names = "--full", defaultValue = "16")
+        int full;
+        @Option(names = "--half", defaultValue = "32")
+        int half;
+        @Option(names = "--quarter", defaultValue = "64")
+        int quarter;
+        @Option(names = "--res-blocks", defaultValue = "1")
+        int resBlocks;
+        @Option(names = "--batch", defaultValue = "64")
+        int batch;
+
+        @Override
+        public void run() {
+            org.g2d2.train.Bench.tokenizer(new VqTokenizerConfig(FashionMnist.SIZE, 1, full, half, quarter, resBlocks,
+                    codes, dim), batch, System.out);
+        }
+    }
+}

@@ -107,7 +107,6 @@ final class AdamW {
                             p.muli((float) (1 - lr * weightDecay));
                         }
                         p.subi(upd);
-                        }
                     }
                 }
                 g.subi(g);

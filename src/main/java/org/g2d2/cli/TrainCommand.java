@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** {@code train tokenizer|prior|classifier}: trains one model of the Fashion-MNIST pack, resumably. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a model of the pack on Fashion-MNIST (resumes from --out's checkpoint).",
-        subcommands = {TrainCommand.Tokenizer.class, TrainCommand.BenchTokenizer.class})
+        subcommands = {TrainCommand.Tokenizer.class, TrainCommand.Classifier.class, TrainCommand.BenchTokenizer.class})
 public final class TrainCommand implements Runnable {
 
     @Override
@@ -98,6 +98,29 @@ public final class TrainCommand implements Runnable {
         public void run() {
             org.g2d2.train.Bench.tokenizer(new VqTokenizerConfig(FashionMnist.SIZE, 1, full, half, quarter, resBlocks,
                     codes, dim), batch, System.out);
+        }
+    }
+
+    @Command(name = "classifier", mixinStandardHelpOptions = true, description = "Train the evaluation classifier.")
+    static final class Classifier implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        Common common = new Common();
+        @Option(names = "--steps", defaultValue = "2000")
+        long steps;
+        @Option(names = "--batch", defaultValue = "128")
+        int batch;
+        @Option(names = "--lr", defaultValue = "2e-3")
+        double lr;
+
+        @Override
+        public Integer call() {
+            LoopSettings loop = new LoopSettings(steps, lr, Math.min(100, steps / 10), 1e-4, 0,
+                    common.checkpointSeconds, common.seed);
+            FashionMnist data = common.trainSplit();
+            try (NDManager m = NDManager.newBaseManager()) {
+                org.g2d2.train.ClassifierTraining.train(batch, loop, data, common.out, m, System.out);
+            }
+            return 0;
         }
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** {@code train tokenizer|prior|classifier}: trains one model of the Fashion-MNIST pack, resumably. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a model of the pack on Fashion-MNIST (resumes from --out's checkpoint).",
-        subcommands = {TrainCommand.Tokenizer.class, TrainCommand.Classifier.class, TrainCommand.BenchTokenizer.class})
+        subcommands = {TrainCommand.Tokenizer.class, TrainCommand.Classifier.class, TrainCommand.Prior.class, TrainCommand.BenchTokenizer.class})
 public final class TrainCommand implements Runnable {
 
     @Override
@@ -119,6 +119,50 @@ public final class TrainCommand implements Runnable {
             FashionMnist data = common.trainSplit();
             try (NDManager m = NDManager.newBaseManager()) {
                 org.g2d2.train.ClassifierTraining.train(batch, loop, data, common.out, m, System.out);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "prior", mixinStandardHelpOptions = true,
+            description = "Train the transformer prior on the tokens of a trained tokenizer.")
+    static final class Prior implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        Common common = new Common();
+        @Option(names = "--tokenizer", required = true, description = "the tokenizer's training folder")
+        Path tokenizer;
+        @Option(names = "--steps", defaultValue = "6000")
+        long steps;
+        @Option(names = "--batch", defaultValue = "64")
+        int batch;
+        @Option(names = "--lr", defaultValue = "1e-3")
+        double lr;
+        @Option(names = "--dim", defaultValue = "128")
+        int dim;
+        @Option(names = "--layers", defaultValue = "4")
+        int layers;
+        @Option(names = "--heads", defaultValue = "4")
+        int heads;
+        @Option(names = "--schedule", defaultValue = "cosine", description = "mask schedule: linear or cosine")
+        String schedule;
+
+        @Override
+        public Integer call() {
+            org.g2d2.core.schedule.MaskSchedule sched = org.g2d2.core.schedule.MaskSchedule.of(schedule, 100);
+            FashionMnist data = common.trainSplit();
+            try (NDManager m = NDManager.newBaseManager()) {
+                org.g2d2.core.model.nn.VqTokenizer tok = org.g2d2.train.TrainedTokenizer.load(tokenizer, m);
+                java.nio.file.Files.createDirectories(common.out);
+                int[] tokens = org.g2d2.train.TrainedTokenizer.tokens(tokenizer, tok, data,
+                        common.out.resolve("tokens.bin"), m);
+                int g = tok.config().gridSize();
+                org.g2d2.core.model.nn.TransformerConfig cfg = new org.g2d2.core.model.nn.TransformerConfig(
+                        tok.config().codebookSize(), g, g, dim, layers, heads, 4);
+                LoopSettings loop = new LoopSettings(steps, lr, Math.min(300, steps / 10), 0.01, 1.0,
+                        common.checkpointSeconds, common.seed);
+                org.g2d2.train.PriorTraining.train(tokens, cfg, sched, batch, loop, common.out, m, System.out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
             return 0;
         }

@@ -40,6 +40,15 @@ public final class Nn {
                 .toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
     }
 
+    /**
+     * A parameter brought into {@code like}'s manager with its gradient path intact (0 + p). An op's
+     * result belongs to its first operand's manager, so starting from a parameter would pile
+     * results up in the long-lived weights' manager.
+     */
+    public static NDArray use(NDArray param, NDArray like) {
+        return like.getManager().zeros(param.getShape(), param.getDataType()).add(param);
+    }
+
     static NDArray relu(NDArray x) {
         return Activation.relu(x);
     }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             TrainCommand.class,
+            ModelsCommand.class,
         })
 public final class G2D2Cli implements Runnable {
 

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 /** {@code train tokenizer|prior|classifier}: trains one model of the Fashion-MNIST pack, resumably. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a model of the pack on Fashion-MNIST (resumes from --out's checkpoint).",
-        subcommands = {TrainCommand.Tokenizer.class, TrainCommand.Classifier.class, TrainCommand.Prior.class, TrainCommand.BenchTokenizer.class})
+        subcommands = {TrainCommand.Tokenizer.class, TrainCommand.Classifier.class, TrainCommand.Prior.class,
+            TrainCommand.Pack.class, TrainCommand.BenchTokenizer.class})
 public final class TrainCommand implements Runnable {
 
     @Override
@@ -164,6 +165,37 @@ public final class TrainCommand implements Runnable {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "pack", mixinStandardHelpOptions = true,
+            description = "Write the model pack from finished tokenizer, prior and classifier runs.")
+    static final class Pack implements Callable<Integer> {
+        @Option(names = "--tokenizer", required = true)
+        Path tokenizer;
+        @Option(names = "--prior", required = true)
+        Path prior;
+        @Option(names = "--classifier", required = true)
+        Path classifier;
+        @Option(names = "--out", required = true, description = "the pack folder")
+        Path out;
+        @Option(names = "--data", description = "Fashion-MNIST folder; with it, 24 test images go to --samples-dir")
+        Path data;
+        @Option(names = "--samples-dir", defaultValue = "assets/samples/fashion")
+        Path samplesDir;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            String rel = null;
+            if (data != null) {
+                org.g2d2.train.PackBuilder.writeSamples(FashionMnist.load(data, "t10k"), 24, samplesDir);
+                rel = out.toAbsolutePath().normalize().relativize(samplesDir.toAbsolutePath().normalize()).toString();
+            }
+            try (NDManager m = NDManager.newBaseManager()) {
+                org.g2d2.train.PackBuilder.build(tokenizer, prior, classifier, out, rel, m);
+            }
+            System.out.println("pack written to " + out);
             return 0;
         }
     }

@@ -40,7 +40,7 @@ public final class QualityEval {
             try (NDManager m = manager.newSubManager()) {
                 NDArray x = data.images(m, range(start, n));
                 NDArray r = tok.decode(tok.embed(tok.encode(x))).clip(-1f, 1f);
-                float[] mse = r.sub(x).div(2f).square().mean(new int[] {1, 2, 3}).toFloatArray();
+                float[] mse = r.sub(x).div(2f).square().reshape(n, -1).mean(new int[] {1}).toFloatArray();
                 for (float e : mse) {
                     sum += 10 * Math.log10(1 / Math.max(e, 1e-10));
                 }

@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
             RestoreCommand.class,
             EvalCommand.class,
             BenchCommand.class,
+            TrainCommand.class,
+            ModelsCommand.class,
         })
 public final class G2D2Cli implements Runnable {
 

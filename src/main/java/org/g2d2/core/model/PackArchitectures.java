@@ -8,7 +8,8 @@ import java.util.TreeMap;
 public final class PackArchitectures {
 
     private static final Map<String, PackArchitecture> BY_TYPE = new TreeMap<>(Map.of(
-            ToyPatchModel.TYPE, ToyPatchModel::build));
+            ToyPatchModel.TYPE, ToyPatchModel::build,
+            org.g2d2.core.model.nn.VqTransformerArchitecture.TYPE, org.g2d2.core.model.nn.VqTransformerArchitecture::build));
 
     private PackArchitectures() {
     }

@@ -21,12 +21,50 @@ public final class TorchRuntime {
     /** Call before the first tensor is made; {@code threads} ≤ 0 keeps what is already set (default 1). */
     public static void configure(int threads) {
         System.setProperty("ai.djl.offline", "true");
+        capOneDnnIsa();
         if (threads > 0) {
             System.setProperty(THREADS_PROPERTY, Integer.toString(threads));
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         } else if (System.getProperty(THREADS_PROPERTY) == null) {
             System.setProperty(THREADS_PROPERTY, "1");
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
+    }
+
+    /**
+     * libtorch 2.7.1's oneDNN convolution backward gave non-repeatable (sometimes NaN) input
+     * gradients on this project's CPUs with its AVX-512 kernels; capped at AVX2 they repeat. The
+     * library reads the variable when it first dispatches a kernel, so setting it in this process
+     * before the first convolution is enough. A value the user already set is kept.
+     */
+    private static void capOneDnnIsa() {
+        if (System.getenv(ONEDNN_ISA) != null) {
+            return;
+        }
+        try {
+            CLibrary.INSTANCE.setenv(ONEDNN_ISA, "AVX2", 0);
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            // not glibc (another platform): the engine's default kernels are used
+        }
+    }
+
+    private static final String ONEDNN_ISA = "ONEDNN_MAX_CPU_ISA";
+
+    /** The C library's setenv, through JNA (which comes with the engine). */
+    private interface CLibrary extends com.sun.jna.Library {
+        CLibrary INSTANCE = com.sun.jna.Native.load("c", CLibrary.class);
+
+        int setenv(String name, String value, int overwrite);
+    }
+
+    /**
+     * Stops the engine recording operations for autograd on the calling thread outside a gradient
+     * collector. The engine does this only for the thread that first loads it; other threads start
+     * with recording on, where an in-place update of a parameter that requires gradients fails.
+     */
+    public static void gradientsOffOnThisThread() {
+        if ("PyTorch".equals(Engine.getInstance().getEngineName())) {
+            ai.djl.pytorch.jni.JniUtils.setGradMode(false);
         }
     }
 

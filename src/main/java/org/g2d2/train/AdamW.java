@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.g2d2.core.TorchRuntime;
 import org.g2d2.core.model.nn.Params;
 
 /**
@@ -67,6 +68,8 @@ final class AdamW {
      * @return the global gradient norm before clipping; not finite when the update was skipped
      */
     double step(double lr, long t) {
+        // in-place updates of the parameters must not be recorded, whichever thread this is
+        TorchRuntime.gradientsOffOnThisThread();
         double sq = 0;
         for (Map.Entry<String, NDArray> e : params.asMap().entrySet()) {
             try (NDArray g = e.getValue().getGradient(); NDArray g2 = g.square(); NDArray s = g2.sum()) {

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.g2d2.core.Image;
+import org.g2d2.core.TorchRuntime;
 import org.g2d2.core.model.TokenDecoder;
 import org.g2d2.core.model.TokenGrid;
 import org.g2d2.core.model.TokenPrior;
@@ -77,6 +78,7 @@ public final class G2D2Sampler {
         NDArray alphaPrev = null;
         // the Gumbel noise comes from the engine's generator, seeded here; runs are serialised anyway
         Engine.getInstance().setRandomSeed((int) (settings.seed() ^ (settings.seed() >>> 32)));
+        TorchRuntime.gradientsOffOnThisThread();               // only the collector's block is recorded
 
         try (NDManager run = parent.newSubManager()) {
             NDArray y = problem.measurement().toNDArray(run);

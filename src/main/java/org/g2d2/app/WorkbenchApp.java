@@ -25,6 +25,15 @@ public final class WorkbenchApp extends Application {
         if (autorun != null && !autorun.isBlank()) {
             new AutoRun(workbench, Path.of(autorun)).start();
         }
+        stage.setOnShown(e -> {
+            // the cold start as a person sees it: JVM start to a window on screen
+            long ms = System.currentTimeMillis()
+                    - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            org.slf4j.LoggerFactory.getLogger(WorkbenchApp.class).info("window shown {} ms after start", ms);
+            if (Boolean.getBoolean("g2d2.logStartup")) {
+                System.err.println("window shown " + ms + " ms after start");
+            }
+        });
         stage.show();
     }
 }

@@ -138,20 +138,8 @@ public final class RestoreCommand implements Callable<Integer> {
     private RunRecord record(ModelPack pack, Path packDir, Restorer.Mode runMode, OperatorSpec op,
                              SamplerSettings settings, Restorer.Outcome outcome, Path target, Path measurementFile) {
         SamplerResult.Timings t = outcome.sampler().timings();
-        JsonObject timings = new JsonObject();
-        timings.addProperty("prior", t.prior() / 1e6);
-        timings.addProperty("guidance", t.guidance() / 1e6);
-        timings.addProperty("optimiser", t.optimiser() / 1e6);
-        timings.addProperty("sampling", t.sampling() / 1e6);
-        timings.addProperty("frames", t.frames() / 1e6);
-        timings.addProperty("other", t.other() / 1e6);
-        timings.addProperty("total", t.total() / 1e6);
-        JsonObject metrics = new JsonObject();
-        metrics.addProperty("residualRatio", outcome.residualRatio());
-        if (outcome.hasTruth()) {
-            metrics.addProperty("psnr", outcome.psnr());
-            metrics.addProperty("ssim", outcome.ssim());
-        }
+        JsonObject timings = RunRecord.timingsMs(t);
+        JsonObject metrics = RunRecord.metrics(outcome);
         JsonObject outputs = new JsonObject();
         outputs.addProperty("restored", target.getFileName().toString());
         outputs.addProperty("measurement", measurementFile.getFileName().toString());

@@ -97,19 +97,8 @@ public final class RunBundle {
     static RunRecord record(RunResult run, String packId, String packDir) {
         Restorer.Outcome out = run.outcome();
         SamplerResult.Timings t = out.sampler().timings();
-        JsonObject timings = new JsonObject();
-        timings.addProperty("prior", t.prior() / 1e6);
-        timings.addProperty("guidance", t.guidance() / 1e6);
-        timings.addProperty("optimiser", t.optimiser() / 1e6);
-        timings.addProperty("sampling", t.sampling() / 1e6);
-        timings.addProperty("frames", t.frames() / 1e6);
-        timings.addProperty("total", t.total() / 1e6);
-        JsonObject metrics = new JsonObject();
-        metrics.addProperty("residualRatio", out.residualRatio());
-        if (out.hasTruth()) {
-            metrics.addProperty("psnr", out.psnr());
-            metrics.addProperty("ssim", out.ssim());
-        }
+        JsonObject timings = RunRecord.timingsMs(t);
+        JsonObject metrics = RunRecord.metrics(out);
         JsonObject outputs = new JsonObject();
         outputs.addProperty("input", "input.png");
         outputs.addProperty("inputExact", INPUT_RAW);

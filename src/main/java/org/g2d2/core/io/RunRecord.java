@@ -36,6 +36,30 @@ public record RunRecord(
 
     public static final int FORMAT = 1;
 
+    /** The sampler's wall time per part, in milliseconds, as the record keeps it. */
+    public static JsonObject timingsMs(org.g2d2.core.sampler.SamplerResult.Timings t) {
+        JsonObject o = new JsonObject();
+        o.addProperty("prior", t.prior() / 1e6);
+        o.addProperty("guidance", t.guidance() / 1e6);
+        o.addProperty("optimiser", t.optimiser() / 1e6);
+        o.addProperty("sampling", t.sampling() / 1e6);
+        o.addProperty("frames", t.frames() / 1e6);
+        o.addProperty("other", t.other() / 1e6);
+        o.addProperty("total", t.total() / 1e6);
+        return o;
+    }
+
+    /** The residual ratio, and PSNR / SSIM when the truth is known. */
+    public static JsonObject metrics(org.g2d2.core.Restorer.Outcome outcome) {
+        JsonObject o = new JsonObject();
+        o.addProperty("residualRatio", outcome.residualRatio());
+        if (outcome.hasTruth()) {
+            o.addProperty("psnr", outcome.psnr());
+            o.addProperty("ssim", outcome.ssim());
+        }
+        return o;
+    }
+
     public void write(Path file) throws IOException {
         AtomicFiles.writeString(file, Json.GSON.toJson(this) + "\n");
     }

@@ -85,8 +85,7 @@ public final class EvalRunner {
         for (String m : settings.methods()) {
             perPair += settings.cost(m);
         }
-        long total = perPair * test.size() * settings.seeds();
-        long[] done = {0};
+        Progress progress = new Progress(listener, perPair * test.size() * settings.seeds());
         List<EvalResult.Sample> samples = new ArrayList<>();
         List<EvalResult.FigureRow> figure = new ArrayList<>();
         int truthCorrect = 0;
@@ -108,23 +107,17 @@ public final class EvalRunner {
                     if (cancelled.getAsBoolean()) {
                         throw new CancellationException("evaluation cancelled");
                     }
-                    String note = "image " + (i + 1) + "/" + test.size() + " seed " + seed + " " + method;
-                    listener.progress(done[0], total, note);
-                    long before = done[0];
+                    progress.start("image " + (i + 1) + "/" + test.size() + " seed " + seed + " " + method);
                     long t0 = System.nanoTime();
-                    Image x = restoreWith(method, truth, y, seed, settings, classical, listener, done, total, note,
-                            cancelled);
+                    outputs.add(restoreWith(method, truth, y, seed, settings, classical, progress, cancelled).clamped());
                     seconds.add((System.nanoTime() - t0) / 1e9);
-                    outputs.add(x.clamped());
-                    // the G2D2 runs count their steps as they go (frames); all are exact once done
-                    done[0] = before + settings.cost(method);
-                    listener.progress(done[0], total, note);
+                    progress.finish(settings.cost(method));
                 }
                 Classified c = classify(classifier, truth, outputs);
-                int reference = label >= 0 ? label : c.truthClass;
-                if (k == 0 && classifier.isPresent() && label >= 0 && c.truthClass == label) {
+                if (k == 0 && label >= 0 && c.truthClass == label) {
                     truthCorrect++;
                 }
+                int reference = label >= 0 ? label : c.truthClass;
                 for (int j = 0; j < outputs.size(); j++) {
                     Image x = outputs.get(j);
                     samples.add(new EvalResult.Sample(i, label, seed, settings.methods().get(j),
@@ -146,8 +139,8 @@ public final class EvalRunner {
     }
 
     private Image restoreWith(String method, Image truth, Image y, long seed, EvalSettings settings,
-                              Map<String, ClassicalRestorer> classical, EvalListener listener, long[] done,
-                              long total, String note, BooleanSupplier cancelled) {
+                              Map<String, ClassicalRestorer> classical, Progress progress,
+                              BooleanSupplier cancelled) {
         return switch (method) {
             case EvalSettings.G2D2_STAR, EvalSettings.G2D2_MARKOV -> {
                 String process = method.equals(EvalSettings.G2D2_STAR) ? "star" : "markov";
@@ -155,8 +148,7 @@ public final class EvalRunner {
                 SamplerListener frames = new SamplerListener() {
                     @Override
                     public void onFrame(Frame f) {
-                        done[0] += iterations;
-                        listener.progress(done[0], total, note);
+                        progress.advance(iterations);
                     }
 
                     @Override
@@ -172,6 +164,37 @@ public final class EvalRunner {
             case EvalSettings.PRIOR_ONLY -> priorSample(settings, seed);
             default -> classical.get(method).restore(y);
         };
+    }
+
+    /** Units of work done, reported as they happen; each restore ends exactly at its cost. */
+    private static final class Progress {
+        private final EvalListener listener;
+        private final long total;
+        private long done;
+        private long startOfRestore;
+        private String note = "";
+
+        Progress(EvalListener listener, long total) {
+            this.listener = listener;
+            this.total = total;
+        }
+
+        void start(String what) {
+            note = what;
+            startOfRestore = done;
+            listener.progress(done, total, note);
+        }
+
+        /** Within a restore (the G2D2 runs report each step's iterations). */
+        void advance(long units) {
+            done += units;
+            listener.progress(done, total, note);
+        }
+
+        void finish(long cost) {
+            done = startOfRestore + cost;
+            listener.progress(done, total, note);
+        }
     }
 
     /** The prior alone, without y: N steps of unconditional star-shaped sampling, decoded. */

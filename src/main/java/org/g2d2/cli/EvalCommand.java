@@ -72,7 +72,7 @@ public final class EvalCommand implements Callable<Integer> {
     SamplerOptions sampler;
 
     @Option(names = "--methods", split = ",", paramLabel = "M", description = "Only these methods, comma-separated "
-            + "(default: all for the task: g2d2-star, g2d2-markov, prior-only and wiener, richardson-lucy (blur) or "
+            + "(default: all for the task: g2d2-star, g2d2-markov, prior-only and unrestored, wiener, richardson-lucy (blur) or "
             + "bicubic, ibp (sr)).")
     List<String> methods;
 

@@ -5,8 +5,8 @@ import org.g2d2.core.InvalidInputException;
 import org.g2d2.core.operator.OperatorSpec;
 
 /**
- * The classical baselines for a task, with their parameters: Wiener and Richardson–Lucy for
- * blur, bicubic and iterative back-projection for super-resolution.
+ * The classical baselines for a task, with their parameters: the unrestored y, Wiener and
+ * Richardson–Lucy for blur, bicubic and iterative back-projection for super-resolution.
  *
  * @param wienerNsr Wiener's noise-to-signal ratio
  * @param rlIterations Richardson–Lucy's iteration count
@@ -37,7 +37,8 @@ public record Baselines(double wienerNsr, int rlIterations, double ibpSmoothness
     public List<ClassicalRestorer> forTask(OperatorSpec spec, int height, int width) {
         SeparableMatrix a = SeparableMatrix.of(spec, height, width);
         return switch (spec.kind()) {
-            case BLUR -> List.of(new WienerDeconvolution(a, wienerNsr), new RichardsonLucy(a, rlIterations));
+            case BLUR -> List.of(new Unrestored(), new WienerDeconvolution(a, wienerNsr),
+                    new RichardsonLucy(a, rlIterations));
             case SR, SR_BOX -> List.of(new BicubicUpsampling(spec.scale(), height / spec.scale(), width / spec.scale()),
                     new IterativeBackProjection(a, spec.scale(),
                             IterativeBackProjection.DEFAULTS.withSmoothness(ibpSmoothness)));

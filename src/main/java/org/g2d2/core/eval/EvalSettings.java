@@ -44,7 +44,7 @@ public record EvalSettings(OperatorSpec operator, double noiseSigma, int seeds, 
     /** Every method for the task: the three diffusion-prior ones, then the task's classical baselines. */
     public static List<String> methodsFor(OperatorSpec operator) {
         return switch (operator.kind()) {
-            case BLUR -> List.of(G2D2_STAR, G2D2_MARKOV, PRIOR_ONLY, "wiener", "richardson-lucy");
+            case BLUR -> List.of(G2D2_STAR, G2D2_MARKOV, PRIOR_ONLY, "unrestored", "wiener", "richardson-lucy");
             case SR, SR_BOX -> List.of(G2D2_STAR, G2D2_MARKOV, PRIOR_ONLY, "bicubic", "ibp");
             case IDENTITY -> List.of();
         };

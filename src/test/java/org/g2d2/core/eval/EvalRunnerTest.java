@@ -61,7 +61,7 @@ class EvalRunnerTest {
             EvalResult r = new EvalRunner(pack).run(settings, test, Baselines.defaults(0.05), "defaults",
                     (done, total, note) -> progress.add(new long[] {done, total}), () -> false);
 
-            assertThat(r.samples()).hasSize(2 * 2 * 5);
+            assertThat(r.samples()).hasSize(2 * 2 * 6);
             assertThat(r.accuracyReference()).isEqualTo("classifier on truth");
             assertThat(progress.get(progress.size() - 1)[0]).isEqualTo(progress.get(0)[1]);
             for (EvalResult.Sample s : r.samples()) {
@@ -79,11 +79,11 @@ class EvalRunnerTest {
             List<Path> files = EvalReport.write(r, out, "g2d2 eval --test");
             String md = Files.readString(files.get(0));
             assertThat(md).contains("| g2d2-star |", "| g2d2-markov |", "| prior-only |", "| wiener |",
-                    "| richardson-lucy |", " ± ", "The measurement y itself scores", "g2d2 eval --test");
-            assertThat(Files.readAllLines(files.get(1))).hasSize(1 + 20);
+                    "| richardson-lucy |", "| unrestored |", " ± ", "The measurement y itself scores", "g2d2 eval --test");
+            assertThat(Files.readAllLines(files.get(1))).hasSize(1 + 24);
             java.awt.image.BufferedImage fig = javax.imageio.ImageIO.read(files.get(2).toFile());
             assertThat(fig.getHeight()).isGreaterThan(2 * 96);
-            assertThat(fig.getWidth()).isGreaterThan(7 * 96);
+            assertThat(fig.getWidth()).isGreaterThan(8 * 96);
         }
     }
 

@@ -21,11 +21,17 @@ run() {  # task label options...
       --images "$images" --methods g2d2-star --tune-images 0 --out "$train_as_test/out" "$@" 2>/dev/null | tail -1)
   echo "$task $label: $line"
 }
-for task in blur sr; do
-  run $task "N50 M20 kl3e-4 lr15"  --steps 50 --iterations 20 --kl 3e-4 --lr 15 --lr-decay 1
-  run $task "N50 M20 kl1e-3 lr15"  --steps 50 --iterations 20 --kl 1e-3 --lr 15 --lr-decay 1
-  run $task "N50 M20 kl1e-4 lr15"  --steps 50 --iterations 20 --kl 1e-4 --lr 15 --lr-decay 1
-  run $task "N50 M20 kl3e-4 lr5"   --steps 50 --iterations 20 --kl 3e-4 --lr 5 --lr-decay 1
-  run $task "N50 M20 kl3e-4 lr10 w2" --steps 50 --iterations 20 --kl 3e-4 --lr 10 --lr-decay 2
-  run $task "N20 M10 kl3e-4 lr15 (interactive)" --steps 20 --iterations 10 --kl 3e-4 --lr 15 --lr-decay 1
-done
+# blur: the paper's blur settings, then fewer steps and other learning rates / KL weights
+run blur "N50 M20 kl3e-4 lr15 w1"  --steps 50 --iterations 20 --kl 3e-4 --lr 15 --lr-decay 1
+run blur "N50 M20 kl3e-4 lr5 w1"   --steps 50 --iterations 20 --kl 3e-4 --lr 5 --lr-decay 1
+run blur "N50 M20 kl1e-3 lr15 w1"  --steps 50 --iterations 20 --kl 1e-3 --lr 15 --lr-decay 1
+run blur "N20 M20 kl3e-4 lr15 w1"  --steps 20 --iterations 20 --kl 3e-4 --lr 15 --lr-decay 1
+run blur "N15 M20 kl3e-4 lr10 w1"  --steps 15 --iterations 20 --kl 3e-4 --lr 10 --lr-decay 1
+run blur "N20 M15 kl3e-4 lr10 w1"  --steps 20 --iterations 15 --kl 3e-4 --lr 10 --lr-decay 1
+# sr x4: the paper's SR settings, then stronger KL weights (y has 16x fewer values than x)
+run sr "N50 M20 kl3e-4 lr10 w2"    --steps 50 --iterations 20 --kl 3e-4 --lr 10 --lr-decay 2
+run sr "N50 M20 kl3e-3 lr10 w2"    --steps 50 --iterations 20 --kl 3e-3 --lr 10 --lr-decay 2
+run sr "N50 M20 kl1e-2 lr10 w2"    --steps 50 --iterations 20 --kl 1e-2 --lr 10 --lr-decay 2
+run sr "N50 M20 kl3e-3 lr5 w1"     --steps 50 --iterations 20 --kl 3e-3 --lr 5 --lr-decay 1
+run sr "N20 M20 kl3e-3 lr10 w2"    --steps 20 --iterations 20 --kl 3e-3 --lr 10 --lr-decay 2
+run sr "N20 M20 kl1e-2 lr10 w2"    --steps 20 --iterations 20 --kl 1e-2 --lr 10 --lr-decay 2

@@ -24,7 +24,8 @@ mkdir -p "$out/input/models"
 for pack in models/*/; do
   cp -r "$pack" "$out/input/models/"
 done
-[ -d assets/samples ] && mkdir -p "$out/input/assets" && cp -r assets/samples "$out/input/assets/"
+# styles, icons and sample images, which the workbench finds beside its jar
+cp -r assets "$out/input/assets"
 
 icon=assets/icons/g2d2.png
 icon_args=()

@@ -35,3 +35,6 @@ run sr "N50 M20 kl1e-2 lr10 w2"    --steps 50 --iterations 20 --kl 1e-2 --lr 10 
 run sr "N50 M20 kl3e-3 lr5 w1"     --steps 50 --iterations 20 --kl 3e-3 --lr 5 --lr-decay 1
 run sr "N20 M20 kl3e-3 lr10 w2"    --steps 20 --iterations 20 --kl 3e-3 --lr 10 --lr-decay 2
 run sr "N20 M20 kl1e-2 lr10 w2"    --steps 20 --iterations 20 --kl 1e-2 --lr 10 --lr-decay 2
+run sr "N50 M20 kl1e-4 lr10 w2"    --steps 50 --iterations 20 --kl 1e-4 --lr 10 --lr-decay 2
+run sr "N50 M20 kl3e-4 lr5 w2"     --steps 50 --iterations 20 --kl 3e-4 --lr 5 --lr-decay 2
+run sr "N50 M20 kl3e-4 lr20 w2"    --steps 50 --iterations 20 --kl 3e-4 --lr 20 --lr-decay 2

@@ -95,7 +95,7 @@ class BaselinesTest {
     void baselinesForEachTask() {
         Baselines b = Baselines.defaults(0.05);
         assertThat(b.forTask(BLUR, 32, 32)).extracting(ClassicalRestorer::name)
-                .containsExactly("wiener", "richardson-lucy");
+                .containsExactly("unrestored", "wiener", "richardson-lucy");
         assertThat(b.forTask(OperatorSpec.superResolution(2), 32, 32)).extracting(ClassicalRestorer::name)
                 .containsExactly("bicubic", "ibp");
         assertThatThrownBy(() -> new WienerDeconvolution(SeparableMatrix.of(BLUR, 8, 8), 0))

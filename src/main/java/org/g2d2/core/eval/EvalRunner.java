@@ -109,7 +109,8 @@ public final class EvalRunner {
                     }
                     progress.start("image " + (i + 1) + "/" + test.size() + " seed " + seed + " " + method);
                     long t0 = System.nanoTime();
-                    outputs.add(restoreWith(method, truth, y, seed, settings, classical, progress, cancelled).clamped());
+                    outputs.add(restoreWith(method, i, truth, y, seed, settings, classical, progress, cancelled)
+                            .clamped());
                     seconds.add((System.nanoTime() - t0) / 1e9);
                     progress.finish(settings.cost(method));
                 }
@@ -138,7 +139,7 @@ public final class EvalRunner {
                 truthAccuracy, measurementPsnr, samples, figure, (System.nanoTime() - start) / 1e9);
     }
 
-    private Image restoreWith(String method, Image truth, Image y, long seed, EvalSettings settings,
+    private Image restoreWith(String method, int image, Image truth, Image y, long seed, EvalSettings settings,
                               Map<String, ClassicalRestorer> classical, Progress progress,
                               BooleanSupplier cancelled) {
         return switch (method) {
@@ -161,7 +162,7 @@ public final class EvalRunner {
                         .withProcess(process)), frames, cancelled);
                 yield o.restored();
             }
-            case EvalSettings.PRIOR_ONLY -> priorSample(settings, seed);
+            case EvalSettings.PRIOR_ONLY -> priorSample(settings, seed, image);
             default -> classical.get(method).restore(y);
         };
     }
@@ -197,12 +198,15 @@ public final class EvalRunner {
         }
     }
 
-    /** The prior alone, without y: N steps of unconditional star-shaped sampling, decoded. */
-    private Image priorSample(EvalSettings settings, long seed) {
+    /**
+     * The prior alone, without y: N steps of unconditional star-shaped sampling, decoded. Its
+     * draws are seeded per image too, since nothing else would make them differ between images.
+     */
+    private Image priorSample(EvalSettings settings, long seed, int image) {
         try (NDManager m = pack.manager().newSubManager()) {
             int[] tokens = PriorSampler.sample(m, pack.models().prior(), pack.grid(), schedule,
                     NoiseProcess.of("star", schedule), settings.sampler().steps(), settings.sampler().topMass(),
-                    new SplittableRandom(seed));
+                    new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (image + 1L))));
             return Image.of(restorer.sampler().decodeTokens(m, tokens));
         }
     }

@@ -75,6 +75,10 @@ class EvalRunnerTest {
             MeanInterval prior = r.summary().get(EvalSettings.PRIOR_ONLY).get(EvalResult.Metric.RESIDUAL);
             assertThat(wiener.mean()).isLessThan(prior.mean());
             assertThat(wiener.n()).isEqualTo(2);
+            // the prior alone ignores y, so its draws must be seeded per image to differ between images
+            int priorColumn = settings.methods().indexOf(EvalSettings.PRIOR_ONLY);
+            assertThat(r.figure().get(0).restorations().get(priorColumn).data())
+                    .isNotEqualTo(r.figure().get(1).restorations().get(priorColumn).data());
 
             List<Path> files = EvalReport.write(r, out, "g2d2 eval --test");
             String md = Files.readString(files.get(0));

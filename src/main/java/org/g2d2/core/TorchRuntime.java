@@ -38,13 +38,17 @@ public final class TorchRuntime {
      * before the first convolution is enough. A value the user already set is kept.
      */
     private static void capOneDnnIsa() {
-        if (System.getenv(ONEDNN_ISA) != null) {
+        setIfUnset(ONEDNN_ISA, "AVX2");
+    }
+
+    private static void setIfUnset(String name, String value) {
+        if (System.getenv(name) != null) {
             return;
         }
         try {
-            CLibrary.INSTANCE.setenv(ONEDNN_ISA, "AVX2", 0);
+            CLibrary.INSTANCE.setenv(name, value, 0);
         } catch (UnsatisfiedLinkError | RuntimeException e) {
-            // not glibc (another platform): the engine's default kernels are used
+            // not glibc (another platform): the engine's defaults stay
         }
     }
 

@@ -38,17 +38,49 @@ public final class TorchRuntime {
      * before the first convolution is enough. A value the user already set is kept.
      */
     private static void capOneDnnIsa() {
-        if (System.getenv(ONEDNN_ISA) != null) {
+        setIfUnset(ONEDNN_ISA, "AVX2");
+    }
+
+    private static void setIfUnset(String name, String value) {
+        if (System.getenv(name) != null) {
             return;
         }
         try {
-            CLibrary.INSTANCE.setenv(ONEDNN_ISA, "AVX2", 0);
+            CLibrary.INSTANCE.setenv(name, value, 0);
         } catch (UnsatisfiedLinkError | RuntimeException e) {
-            // not glibc (another platform): the engine's default kernels are used
+            // not glibc (another platform): the engine's defaults stay
         }
     }
 
     private static final String ONEDNN_ISA = "ONEDNN_MAX_CPU_ISA";
+
+    private static volatile boolean quieted;
+
+    /**
+     * Raises libtorch's own C++ log threshold to errors. On CPUs without NNPACK support, libtorch
+     * 2.7.1 prints "Could not initialize NNPACK! Reason: Unsupported hardware." to the terminal
+     * at every convolution; the threshold is the library's exported {@code FLAGS_caffe2_log_level}.
+     * Needs the engine loaded; harmless where the library or symbol is absent.
+     */
+    public static void quietNativeWarnings() {
+        if (quieted) {
+            return;
+        }
+        quieted = true;
+        try {
+            Engine.getInstance();
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/maps"))) {
+                int slash = line.indexOf('/');
+                if (slash >= 0 && line.endsWith("/libc10.so")) {
+                    com.sun.jna.NativeLibrary.getInstance(line.substring(slash))
+                            .getGlobalVariableAddress("FLAGS_caffe2_log_level").setInt(0, 2);
+                    return;
+                }
+            }
+        } catch (java.io.IOException | UnsatisfiedLinkError | RuntimeException e) {
+            // another platform or library build: its warnings stay as they are
+        }
+    }
 
     /** The C library's setenv, through JNA (which comes with the engine). */
     private interface CLibrary extends com.sun.jna.Library {

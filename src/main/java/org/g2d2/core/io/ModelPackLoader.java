@@ -71,6 +71,7 @@ public final class ModelPackLoader {
                 new InvalidInputException("model pack '" + dir + "' names architecture '" + m.architectureType()
                         + "'; this version knows " + PackArchitectures.types()));
         NDManager manager = NDManager.newBaseManager(device);
+        org.g2d2.core.TorchRuntime.quietNativeWarnings();
         try {
             Map<String, NDArray> tensors = new LinkedHashMap<>();
             for (String file : m.weights().keySet()) {

@@ -60,7 +60,8 @@ public final class EvalReport {
             b.append('\n');
         }
         b.append('\n');
-        if (r.measurementPsnr().length > 0) {
+        // the note repeats the "unrestored" row's PSNR, so it only appears when that row does not
+        if (r.measurementPsnr().length > 0 && !r.settings().methods().contains("unrestored")) {
             b.append("The measurement y itself scores ").append(MeanInterval.of95(r.measurementPsnr()).format(2))
                     .append(" dB PSNR. ");
         }

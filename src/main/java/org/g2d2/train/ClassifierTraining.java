@@ -43,16 +43,6 @@ public final class ClassifierTraining implements TrainTask {
     }
 
     @Override
-    public Params model() {
-        return params;
-    }
-
-    @Override
-    public Map<String, NDArray> extraState() {
-        return Map.of();
-    }
-
-    @Override
     public StepLoss loss(NDManager m, long step, StepLoss prepared) {
         int[] idx = batches.indices(step);
         NDArray x = data.images(m, idx);

@@ -63,16 +63,6 @@ public final class PriorTraining implements TrainTask {
     }
 
     @Override
-    public Params model() {
-        return params;
-    }
-
-    @Override
-    public Map<String, NDArray> extraState() {
-        return Map.of();
-    }
-
-    @Override
     public StepLoss loss(NDManager m, long step, StepLoss prepared) {
         int[] idx = batches.indices(step);
         int b = idx.length;

@@ -67,6 +67,7 @@ public final class TrainLoop {
                 }
                 double gradNorm = opt.step(s.lrAt(step), step + 1);
                 lastLoss = sl.loss().getFloat();
+                // a skipped step still reaches the checkpoint below, so a run never loses its last save
                 if (!Double.isFinite(gradNorm) || !Double.isFinite(lastLoss)) {
                     skipped++;
                     badInARow++;
@@ -76,20 +77,20 @@ public final class TrainLoop {
                         throw new IllegalStateException(label + ": 20 steps in a row had a non-finite loss or "
                                 + "gradient at step " + step + "; resume from the last checkpoint");
                     }
-                    continue;
+                } else {
+                    badInARow = 0;
+                    task.afterUpdate(m, step, sl);
+                    smooth = Double.isNaN(smooth) ? lastLoss : 0.98 * smooth + 0.02 * lastLoss;
+                    figures.clear();
+                    for (Map.Entry<String, NDArray> f : sl.figures().entrySet()) {
+                        figures.put(f.getKey(), (double) f.getValue().stopGradient().toType(ai.djl.ndarray.types.DataType.FLOAT32, false).getFloat());
+                    }
+                    StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "loss %.4f (avg %.4f)",
+                            lastLoss, smooth));
+                    figures.forEach((k, v) -> text.append(String.format(Locale.ROOT, " %s %.4g", k, v)));
+                    text.append(String.format(Locale.ROOT, " |g| %.3g lr %.2e", gradNorm, s.lrAt(step)));
+                    progress.update(step + 1, text.toString());
                 }
-                badInARow = 0;
-                task.afterUpdate(m, step, sl);
-                smooth = Double.isNaN(smooth) ? lastLoss : 0.98 * smooth + 0.02 * lastLoss;
-                figures.clear();
-                for (Map.Entry<String, NDArray> f : sl.figures().entrySet()) {
-                    figures.put(f.getKey(), (double) f.getValue().stopGradient().toType(ai.djl.ndarray.types.DataType.FLOAT32, false).getFloat());
-                }
-                StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "loss %.4f (avg %.4f)",
-                        lastLoss, smooth));
-                figures.forEach((k, v) -> text.append(String.format(Locale.ROOT, " %s %.4g", k, v)));
-                text.append(String.format(Locale.ROOT, " |g| %.3g lr %.2e", gradNorm, s.lrAt(step)));
-                progress.update(step + 1, text.toString());
             }
             boolean last = step + 1 == s.steps();
             if (last || (System.nanoTime() - lastSave) / 1e9 >= s.checkpointSeconds()) {

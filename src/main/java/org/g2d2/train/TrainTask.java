@@ -12,10 +12,14 @@ interface TrainTask {
     Params trainable();
 
     /** Every tensor the finished model needs (trainable or not, e.g. an EMA codebook). */
-    Params model();
+    default Params model() {
+        return trainable();
+    }
 
     /** State outside the model to checkpoint (e.g. EMA statistics); may be empty. */
-    Map<String, NDArray> extraState();
+    default Map<String, NDArray> extraState() {
+        return Map.of();
+    }
 
     /** Work for {@code step} before the gradient collector opens (no graph is recorded); may return null. */
     default StepLoss prepare(NDManager m, long step) {

@@ -2,6 +2,8 @@ package org.g2d2.core.sampler;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
@@ -29,9 +31,6 @@ public final class G2D2Sampler {
 
     /** ℓ_p is clamped below at this value so that α − ℓ_p stays finite. */
     static final float LOG_PROB_FLOOR = -70f;
-
-    /** Keeps both logarithms of the Gumbel transform finite. */
-    private static final float GUMBEL_TINY = 1e-30f;
 
     private final TokenPrior prior;
     private final TokenDecoder decoder;
@@ -73,11 +72,11 @@ public final class G2D2Sampler {
         long tSampling = 0;
         long tFrames = 0;
 
+        final GumbelNoise gumbel = new GumbelNoise(rng.split().nextLong(), logitShape);
+
         int[] z = new int[length];
         Arrays.fill(z, maskId);                                  // z_{t_N}: every token masked
         NDArray alphaPrev = null;
-        // the Gumbel noise comes from the engine's generator, seeded here; runs are serialised anyway
-        Engine.getInstance().setRandomSeed((int) (settings.seed() ^ (settings.seed() >>> 32)));
         TorchRuntime.gradientsOffOnThisThread();               // only the collector's block is recorded
 
         try (NDManager run = parent.newSubManager()) {
@@ -103,8 +102,8 @@ public final class G2D2Sampler {
 
                     // 3. M iterations of RAdam on α with the Gumbel-softmax relaxation (a fresh optimiser)
                     RAdam optimiser = RAdam.withDefaults();
-                    float[] likelihoodLosses = new float[settings.iterations()];
-                    float[] klLosses = new float[settings.iterations()];
+                    NDList likelihoodLosses = new NDList(settings.iterations());
+                    NDList klLosses = new NDList(settings.iterations());
                     double klWeight = perStep.kl(j);
                     tOptimiser += System.nanoTime() - mark;
                     for (int m = 0; m < settings.iterations(); m++) {
@@ -115,25 +114,28 @@ public final class G2D2Sampler {
                         mark = System.nanoTime();
                         try (NDManager iteration = step.newSubManager()) {
                             // g = −log(−log(u + 1e−30) + 1e−30), u ~ U(0, 1), fresh each iteration
-                            NDArray g = iteration.randomUniform(0f, 1f, logitShape)
-                                    .addi(GUMBEL_TINY).log().negi().addi(GUMBEL_TINY).log().negi();
+                            NDArray g = gumbel.next(iteration);
                             NDArray a = alpha.duplicate();
                             a.attach(iteration);
                             a.setRequiresGradient(true);
                             long afterNoise = System.nanoTime();
                             tOptimiser += afterNoise - mark;
+                            NDArray likelihood;
+                            NDArray kl;
                             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                                 // π = softmax((α + g)/τ); x̂ = D(πᵀC)
-                                NDArray pi = a.add(g).muli(invTemperature).softmax(1);
+                                NDArray logits = a.add(g);
+                                NDArray pi = (invTemperature == 1f ? logits : logits.muli(invTemperature)).softmax(1);
                                 NDArray xHat = decoder.decode(toGrid(pi.matMul(codebook)));
                                 // ‖y − A(x̂)‖₂, not squared
-                                NDArray likelihood = problem.operator().apply(xHat).sub(y).norm();
+                                likelihood = problem.operator().apply(xHat).sub(y).norm();
                                 // Σ softmax(α)·(α − ℓ_p): KL(q‖p̃) as α stays log-normalised
-                                NDArray kl = a.softmax(1).mul(a.sub(logPrior)).sum();
+                                kl = a.softmax(1).mul(a.sub(logPrior)).sum();
                                 collector.backward(likelihood.add(kl.mul((float) klWeight)));
-                                likelihoodLosses[m] = likelihood.getFloat();
-                                klLosses[m] = kl.getFloat();
                             }
+                            // read once per step: a read per iteration would stall a GPU each time
+                            likelihoodLosses.add(keep(likelihood, step));
+                            klLosses.add(keep(kl, step));
                             NDArray grad = a.getGradient();
                             mark = System.nanoTime();
                             tGuidance += mark - afterNoise;
@@ -142,6 +144,9 @@ public final class G2D2Sampler {
                             tOptimiser += System.nanoTime() - mark;
                         }
                     }
+
+                    float[] likelihoodPerIteration = NDArrays.stack(likelihoodLosses).toFloatArray();
+                    float[] klPerIteration = NDArrays.stack(klLosses).toFloatArray();
 
                     // 4. draw z0 ~ Cat(softmax(α)) (truncated for the star-shaped process), then z_s
                     mark = System.nanoTime();
@@ -161,7 +166,7 @@ public final class G2D2Sampler {
                         preview = Image.of(x);
                         predicted = Image.of(problem.operator().apply(x));
                     }
-                    listener.onFrame(frame(j, steps, t, s, preview, predicted, z, next, likelihoodLosses, klLosses,
+                    listener.onFrame(frame(j, steps, t, s, preview, predicted, z, next, likelihoodPerIteration, klPerIteration,
                             klWeight, perStep.lr(j), System.nanoTime() - start));
                     tFrames += System.nanoTime() - mark;
                     z = next;
@@ -173,6 +178,13 @@ public final class G2D2Sampler {
                     new SamplerResult.Timings(tPrior, tGuidance, tOptimiser, tSampling, tFrames,
                             System.nanoTime() - start));
         }
+    }
+
+    /** A loss value, detached from its graph and moved to {@code manager}. */
+    private static NDArray keep(NDArray loss, NDManager manager) {
+        NDArray value = loss.stopGradient();
+        value.attach(manager);
+        return value;
     }
 
     /** D(C[tokens]) for a full token grid; the array belongs to {@code manager}. */

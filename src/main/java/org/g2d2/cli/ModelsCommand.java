@@ -59,6 +59,9 @@ public final class ModelsCommand implements Runnable {
         int samples;
         @Option(names = "--steps", defaultValue = "100")
         int steps;
+        @Option(names = "--process", defaultValue = "star",
+                description = "noise process of the unconditional samples: star or markov (default ${DEFAULT-VALUE})")
+        String process;
         @Option(names = "--seed", defaultValue = "0")
         long seed;
         @Option(names = "--limit", defaultValue = "0", description = "use only the first N test images (quick checks)")
@@ -76,7 +79,7 @@ public final class ModelsCommand implements Runnable {
             }
             JsonObject metrics;
             try (ModelPack pack = ModelPackLoader.load(dir, Device.cpu())) {
-                metrics = QualityEval.measure(pack, test, samples, steps, seed, grid, System.out);
+                metrics = QualityEval.measure(pack, test, samples, steps, process, seed, grid, System.out);
             }
             if (writeMetrics) {
                 // Only model.json changes; the weight files and their hashes stay as they are.

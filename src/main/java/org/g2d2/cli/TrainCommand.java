@@ -41,6 +41,26 @@ public final class TrainCommand implements Runnable {
         }
     }
 
+    /** The tokenizer's network shape (codebook, embedding size, channels per resolution). */
+    static final class TokenizerShape {
+        @Option(names = "--codes", defaultValue = "512", description = "codebook size K")
+        int codes;
+        @Option(names = "--dim", defaultValue = "32", description = "code embedding size d")
+        int dim;
+        @Option(names = "--full", defaultValue = "16", description = "channels at full resolution")
+        int full;
+        @Option(names = "--half", defaultValue = "32", description = "channels at half resolution")
+        int half;
+        @Option(names = "--quarter", defaultValue = "64", description = "channels at quarter resolution")
+        int quarter;
+        @Option(names = "--res-blocks", defaultValue = "1", description = "residual blocks")
+        int resBlocks;
+
+        VqTokenizerConfig config() {
+            return new VqTokenizerConfig(FashionMnist.SIZE, 1, full, half, quarter, resBlocks, codes, dim);
+        }
+    }
+
     @Command(name = "tokenizer", mixinStandardHelpOptions = true, description = "Train the VQ tokenizer.")
     static final class Tokenizer implements Callable<Integer> {
         @picocli.CommandLine.Mixin
@@ -51,22 +71,12 @@ public final class TrainCommand implements Runnable {
         int batch;
         @Option(names = "--lr", defaultValue = "2e-3")
         double lr;
-        @Option(names = "--codes", defaultValue = "512")
-        int codes;
-        @Option(names = "--dim", defaultValue = "32")
-        int dim;
-        @Option(names = "--full", defaultValue = "16")
-        int full;
-        @Option(names = "--half", defaultValue = "32")
-        int half;
-        @Option(names = "--quarter", defaultValue = "64")
-        int quarter;
-        @Option(names = "--res-blocks", defaultValue = "1")
-        int resBlocks;
+        @picocli.CommandLine.Mixin
+        TokenizerShape shape = new TokenizerShape();
 
         @Override
         public Integer call() {
-            VqTokenizerConfig cfg = new VqTokenizerConfig(FashionMnist.SIZE, 1, full, half, quarter, resBlocks, codes, dim);
+            VqTokenizerConfig cfg = shape.config();
             TokenizerTraining.Settings s = new TokenizerTraining.Settings(cfg, batch, 0.25, 0.99, 0.03);
             LoopSettings loop = new LoopSettings(steps, lr, Math.min(200, steps / 10), 0, 0,
                     common.checkpointSeconds, common.seed);
@@ -80,25 +90,14 @@ public final class TrainCommand implements Runnable {
 
     @Command(name = "bench-tokenizer", description = "Time the tokenizer networks at a given size.")
     static final class BenchTokenizer implements Runnable {
-        @Option(names = "--codes", defaultValue = "512")
-        int codes;
-        @Option(names = "--dim", defaultValue = "32")
-        int dim;
-        @Option(names = "--full", defaultValue = "16")
-        int full;
-        @Option(names = "--half", defaultValue = "32")
-        int half;
-        @Option(names = "--quarter", defaultValue = "64")
-        int quarter;
-        @Option(names = "--res-blocks", defaultValue = "1")
-        int resBlocks;
+        @picocli.CommandLine.Mixin
+        TokenizerShape shape = new TokenizerShape();
         @Option(names = "--batch", defaultValue = "64")
         int batch;
 
         @Override
         public void run() {
-            org.g2d2.train.Bench.tokenizer(new VqTokenizerConfig(FashionMnist.SIZE, 1, full, half, quarter, resBlocks,
-                    codes, dim), batch, System.out);
+            org.g2d2.train.Bench.tokenizer(shape.config(), batch, System.out);
         }
     }
 

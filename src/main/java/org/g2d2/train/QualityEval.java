@@ -19,6 +19,7 @@ import org.g2d2.core.model.ImageClassifier;
 import org.g2d2.core.model.nn.TransformerPrior;
 import org.g2d2.core.model.nn.VqTokenizer;
 import org.g2d2.core.schedule.MaskSchedule;
+import org.g2d2.core.schedule.NoiseProcess;
 import org.g2d2.train.data.FashionMnist;
 
 /**
@@ -65,13 +66,15 @@ public final class QualityEval {
     }
 
     /**
-     * Unconditional samples with the star-shaped process: start from all masks; at each of the
-     * {@code steps} times draw z0 from the prior at the masked positions (unmasked ones keep their
-     * token, which the carry-over rule gives probability 1 − ε), then mask round(L·γ̄(s)) random
-     * positions for the next time s. Batched for speed; returns n·L tokens.
+     * Unconditional samples: start from all masks; at each of the {@code steps} times draw z0 from
+     * the prior at the masked positions (unmasked ones keep their token, which the carry-over rule
+     * gives probability 1 − ε), then move to the next time s with {@code process} (star-shaped:
+     * mask round(L·γ̄(s)) random positions of z0; Markov: keep what is unmasked and unmask each
+     * masked position with probability (γ̄(t) − γ̄(s))/γ̄(t)). No truncation. Batched over grids for
+     * speed; returns n·L tokens.
      */
-    public static int[] sample(TransformerPrior prior, MaskSchedule schedule, int n, int steps, int batch, long seed,
-                               NDManager manager) {
+    public static int[] sample(TransformerPrior prior, MaskSchedule schedule, NoiseProcess process, int n, int steps,
+                               int batch, long seed, NDManager manager) {
         int l = prior.network().config().length();
         int k = prior.network().config().codebookSize();
         int[] times = schedule.timesteps(steps);
@@ -88,22 +91,15 @@ public final class QualityEval {
                 try (NDManager m = manager.newSubManager()) {
                     logp = prior.logProbsBatch(m, z, tt).toFloatArray();
                 }
-                int[] z0 = z.clone();
-                for (int pos = 0; pos < b * l; pos++) {
-                    if (z[pos] == k) {
-                        z0[pos] = draw(logp, pos * k, k, rng);
-                    }
-                }
-                int s = times[j + 1];
-                z = z0;
-                if (s > 0) {
-                    int masks = schedule.maskedCount(l, s);
-                    for (int i = 0; i < b; i++) {
-                        int[] perm = permutation(l, rng);
-                        for (int q = 0; q < masks; q++) {
-                            z[i * l + perm[q]] = k;
+                for (int i = 0; i < b; i++) {
+                    int[] zt = java.util.Arrays.copyOfRange(z, i * l, (i + 1) * l);
+                    int[] z0 = zt.clone();
+                    for (int pos = 0; pos < l; pos++) {
+                        if (zt[pos] == k) {
+                            z0[pos] = draw(logp, (i * l + pos) * k, k, rng);
                         }
                     }
+                    System.arraycopy(process.step(zt, times[j], times[j + 1], z0, k, rng), 0, z, i * l, l);
                 }
             }
             System.arraycopy(z, 0, out, start * l, b * l);
@@ -121,20 +117,6 @@ public final class QualityEval {
             }
         }
         return k - 1;
-    }
-
-    private static int[] permutation(int n, SplittableRandom rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 
     /** Decodes token grids (n·L) to images (n, 1, H, W) in [−1, 1], clamped. */
@@ -174,8 +156,8 @@ public final class QualityEval {
     }
 
     /** Runs every measurement and returns them as the manifest's metrics object. */
-    public static JsonObject measure(ModelPack pack, FashionMnist test, int samples, int steps, long seed, Path grid,
-                                     PrintStream log) throws IOException {
+    public static JsonObject measure(ModelPack pack, FashionMnist test, int samples, int steps, String processName,
+                                     long seed, Path grid, PrintStream log) throws IOException {
         if (!(pack.models().decoder() instanceof VqTokenizer tok) || !(pack.models().prior() instanceof TransformerPrior prior)
                 || pack.models().classifier().isEmpty()) {
             throw new InvalidInputException("quality measurement needs a vq-transformer pack with a classifier");
@@ -193,7 +175,8 @@ public final class QualityEval {
         }
         MaskSchedule schedule = MaskSchedule.of(pack.manifest().schedule().type(), pack.manifest().schedule().trainSteps());
         long t0 = System.nanoTime();
-        int[] tokens = sample(prior, schedule, samples, steps, 100, seed, manager);
+        NoiseProcess process = NoiseProcess.of(processName, schedule);
+        int[] tokens = sample(prior, schedule, process, samples, steps, 100, seed, manager);
         log.printf(Locale.ROOT, "sampled %d token grids in %.0f s%n", samples, (System.nanoTime() - t0) / 1e9);
         int classes = cls.classNames().size();
         int[] counts = new int[classes];
@@ -223,7 +206,8 @@ public final class QualityEval {
         JsonObject s = new JsonObject();
         s.addProperty("count", samples);
         s.addProperty("steps", steps);
-        s.addProperty("process", "star-shaped, no truncation");
+        s.addProperty("process", (process.name().equals("star") ? "star-shaped" : "Markov absorbing")
+                + ", no truncation");
         s.addProperty("seed", seed);
         s.addProperty("classifierMeanTop1", round(top1 / samples));
         JsonArray share = new JsonArray();

@@ -115,7 +115,10 @@ public final class G2D2Sampler {
                         try (NDManager iteration = step.newSubManager()) {
                             // g = −log(−log(u + 1e−30) + 1e−30), u ~ U(0, 1), fresh each iteration
                             NDArray g = gumbel.next(iteration);
-                            NDArray a = alpha.duplicate();
+                            // α ← α − logsumexp_k(α), taken here rather than after the update: both terms'
+                            // gradients are unchanged by a per-row shift, so the iterates are the same and the
+                            // normalised copy is the leaf of the graph (one array operation fewer per iteration)
+                            NDArray a = alpha.logSoftmax(1);
                             a.attach(iteration);
                             a.setRequiresGradient(true);
                             long afterNoise = System.nanoTime();
@@ -140,11 +143,11 @@ public final class G2D2Sampler {
                             mark = System.nanoTime();
                             tGuidance += mark - afterNoise;
                             optimiser.step(alpha, grad, perStep.lr(j));
-                            alpha.intern(alpha.logSoftmax(1));          // α ← α − logsumexp_k(α)
                             tOptimiser += System.nanoTime() - mark;
                         }
                     }
 
+                    alpha.intern(alpha.logSoftmax(1));                   // log-normalised again
                     float[] likelihoodPerIteration = NDArrays.stack(likelihoodLosses).toFloatArray();
                     float[] klPerIteration = NDArrays.stack(klLosses).toFloatArray();
 

@@ -54,14 +54,12 @@ public final class TorchRuntime {
             CLibrary c = CLibrary.INSTANCE;
             c.mallopt(M_MMAP_THRESHOLD, 32 << 20);
             c.mallopt(M_TRIM_THRESHOLD, 1 << 30);
-            c.mallopt(M_TOP_PAD, 64 << 20);
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             // not glibc: the allocator's defaults stay
         }
     }
 
     private static final int M_TRIM_THRESHOLD = -1;
-    private static final int M_TOP_PAD = -2;
     private static final int M_MMAP_THRESHOLD = -3;
 
     private static void setIfUnset(String name, String value) {

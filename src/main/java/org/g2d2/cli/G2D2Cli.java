@@ -28,6 +28,8 @@ public final class G2D2Cli implements Runnable {
 
     /** Runs the command line and returns its exit code (0 ok, 1 failure, 2 bad input). */
     public static int run(String... args) {
+        // every command: offline engine, one intra-op thread unless a command says otherwise
+        org.g2d2.core.TorchRuntime.configure(0);
         return CliSupport.newCommandLine(new G2D2Cli()).execute(args);
     }
 

@@ -59,6 +59,8 @@ public final class ModelsCommand implements Runnable {
         int samples;
         @Option(names = "--steps", defaultValue = "100")
         int steps;
+        @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default ${DEFAULT-VALUE})")
+        String device;
         @Option(names = "--process", defaultValue = "star",
                 description = "noise process of the unconditional samples: star or markov (default ${DEFAULT-VALUE})")
         String process;
@@ -78,7 +80,7 @@ public final class ModelsCommand implements Runnable {
                 test = test.head(limit);
             }
             JsonObject metrics;
-            try (ModelPack pack = ModelPackLoader.load(dir, Device.cpu())) {
+            try (ModelPack pack = ModelPackLoader.load(dir, org.g2d2.core.TorchRuntime.device(device))) {
                 metrics = QualityEval.measure(pack, test, samples, steps, process, seed, grid, System.out);
             }
             if (writeMetrics) {

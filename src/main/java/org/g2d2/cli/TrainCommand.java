@@ -34,6 +34,13 @@ public final class TrainCommand implements Runnable {
         double checkpointSeconds;
         @Option(names = "--limit", defaultValue = "0", description = "use only the first N training images (tests)")
         int limit;
+        @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default ${DEFAULT-VALUE})")
+        String device;
+
+        /** The manager the training's arrays live under, on the chosen device. */
+        NDManager manager() {
+            return NDManager.newBaseManager(org.g2d2.core.TorchRuntime.device(device));
+        }
 
         FashionMnist trainSplit() {
             FashionMnist all = FashionMnist.load(data, "train");
@@ -81,7 +88,7 @@ public final class TrainCommand implements Runnable {
             LoopSettings loop = new LoopSettings(steps, lr, Math.min(200, steps / 10), 0, 0,
                     common.checkpointSeconds, common.seed);
             FashionMnist data = common.trainSplit();
-            try (NDManager m = NDManager.newBaseManager()) {
+            try (NDManager m = common.manager()) {
                 TokenizerTraining.train(s, loop, data, common.out, m, System.out);
             }
             return 0;
@@ -117,7 +124,7 @@ public final class TrainCommand implements Runnable {
             LoopSettings loop = new LoopSettings(steps, lr, Math.min(100, steps / 10), 1e-4, 0,
                     common.checkpointSeconds, common.seed);
             FashionMnist data = common.trainSplit();
-            try (NDManager m = NDManager.newBaseManager()) {
+            try (NDManager m = common.manager()) {
                 org.g2d2.train.ClassifierTraining.train(batch, loop, data, common.out, m, System.out);
             }
             return 0;
@@ -150,7 +157,7 @@ public final class TrainCommand implements Runnable {
         public Integer call() {
             org.g2d2.core.schedule.MaskSchedule sched = org.g2d2.core.schedule.MaskSchedule.of(schedule, 100);
             FashionMnist data = common.trainSplit();
-            try (NDManager m = NDManager.newBaseManager()) {
+            try (NDManager m = common.manager()) {
                 org.g2d2.core.model.nn.VqTokenizer tok = org.g2d2.train.TrainedTokenizer.load(tokenizer, m);
                 java.nio.file.Files.createDirectories(common.out);
                 int[] tokens = org.g2d2.train.TrainedTokenizer.tokens(tokenizer, tok, data,

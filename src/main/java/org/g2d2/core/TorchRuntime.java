@@ -47,7 +47,8 @@ public final class TorchRuntime {
      * blocks of that size with fresh mappings and trims the heap top after frees, so every
      * iteration paid for new, zeroed pages (the page faults cost more than the arithmetic on this
      * project's VMs: about 7 % of an interactive restore). Raising the mmap and trim thresholds keeps
-     * freed blocks in the process for reuse; the resident size stays at its peak instead of growing.
+     * freed blocks in the process for reuse: the resident size stays near its peak rather than
+     * shrinking and growing again every iteration.
      */
     private static void keepFreedNativeMemory() {
         try {

@@ -169,8 +169,8 @@ public final class G2D2Sampler {
                         preview = Image.of(x);
                         predicted = Image.of(problem.operator().apply(x));
                     }
-                    listener.onFrame(frame(j, steps, t, s, preview, predicted, z, next, likelihoodPerIteration, klPerIteration,
-                            klWeight, perStep.lr(j), System.nanoTime() - start));
+                    listener.onFrame(frame(j, steps, t, s, preview, predicted, z, next, likelihoodPerIteration,
+                            klPerIteration, klWeight, perStep.lr(j), System.nanoTime() - start));
                     tFrames += System.nanoTime() - mark;
                     z = next;
                 }

@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * <p>The uniforms come from a JVM generator seeded per run, not the engine's: the engine's
  * uniform kernel costs three times as much here (it was a tenth of every iteration), and a run
  * then owns its whole random stream — no process-wide generator state — so the same seed gives
- * the same noise on any device. The logarithms run in the engine. Not thread-safe; one per run.
+ * the same uniforms on any device. The logarithms run in the engine. Not thread-safe; one per run.
  *
  * <p>The uniforms are staged in one direct buffer that the engine wraps without copying (on the
  * CPU); the first logarithm writes engine-owned memory, so the returned array never aliases the

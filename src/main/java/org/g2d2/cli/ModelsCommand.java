@@ -61,9 +61,10 @@ public final class ModelsCommand implements Runnable {
         int steps;
         @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default ${DEFAULT-VALUE})")
         String device;
-        @Option(names = "--process", defaultValue = "star",
-                description = "noise process of the unconditional samples: star or markov (default ${DEFAULT-VALUE})")
-        String process;
+        @Option(names = "--process", defaultValue = "star,markov", split = ",",
+                description = "noise processes of the unconditional samples, each measured: star, markov "
+                        + "(default ${DEFAULT-VALUE}; the grid shows the first)")
+        java.util.List<String> process;
         @Option(names = "--seed", defaultValue = "0")
         long seed;
         @Option(names = "--limit", defaultValue = "0", description = "use only the first N test images (quick checks)")

@@ -156,13 +156,16 @@ public final class QualityEval {
     }
 
     /** Runs every measurement and returns them as the manifest's metrics object. */
-    public static JsonObject measure(ModelPack pack, FashionMnist test, int samples, int steps, String processName,
-                                     long seed, Path grid, PrintStream log) throws IOException {
+    public static JsonObject measure(ModelPack pack, FashionMnist test, int samples, int steps,
+                                     java.util.List<String> processNames, long seed, Path grid, PrintStream log)
+            throws IOException {
         if (!(pack.models().decoder() instanceof VqTokenizer tok) || !(pack.models().prior() instanceof TransformerPrior prior)
                 || pack.models().classifier().isEmpty()) {
             throw new InvalidInputException("quality measurement needs a vq-transformer pack with a classifier");
         }
         ImageClassifier cls = pack.models().classifier().get();
+        MaskSchedule schedule = MaskSchedule.of(pack.manifest().schedule().type(), pack.manifest().schedule().trainSteps());
+        java.util.List<NoiseProcess> processes = processNames.stream().map(n -> NoiseProcess.of(n, schedule)).toList();
         NDManager manager = pack.manager();
         JsonObject metrics = new JsonObject();
         try (NDManager m = manager.newSubManager()) {
@@ -173,11 +176,25 @@ public final class QualityEval {
             log.printf(Locale.ROOT, "classifier test accuracy: %.4f%n", acc);
             metrics.addProperty("classifierTestAccuracy", round(acc));
         }
-        MaskSchedule schedule = MaskSchedule.of(pack.manifest().schedule().type(), pack.manifest().schedule().trainSteps());
+        JsonObject unconditional = new JsonObject();
+        for (NoiseProcess process : processes) {
+            unconditional.add(process.name(), unconditionalSamples(tok, prior, cls, schedule, process, samples, steps,
+                    seed, unconditional.size() == 0 ? grid : null, manager, log));
+        }
+        metrics.add("unconditionalSamples", unconditional);
+        metrics.addProperty("measuredOn", "Fashion-MNIST test split (10,000 images)");
+        return metrics;
+    }
+
+    /** Samples the prior unconditionally with one process and scores the samples with the classifier. */
+    private static JsonObject unconditionalSamples(VqTokenizer tok, TransformerPrior prior, ImageClassifier cls,
+                                                   MaskSchedule schedule, NoiseProcess process, int samples, int steps,
+                                                   long seed, Path grid, NDManager manager, PrintStream log)
+            throws IOException {
         long t0 = System.nanoTime();
-        NoiseProcess process = NoiseProcess.of(processName, schedule);
         int[] tokens = sample(prior, schedule, process, samples, steps, 100, seed, manager);
-        log.printf(Locale.ROOT, "sampled %d token grids in %.0f s%n", samples, (System.nanoTime() - t0) / 1e9);
+        log.printf(Locale.ROOT, "sampled %d token grids (%s) in %.0f s%n", samples, process.name(),
+                (System.nanoTime() - t0) / 1e9);
         int classes = cls.classNames().size();
         int[] counts = new int[classes];
         double top1 = 0;
@@ -218,11 +235,9 @@ public final class QualityEval {
         }
         s.add("classShare", share);
         s.addProperty("largestClassShare", round((double) maxCount / samples));
-        metrics.add("unconditionalSamples", s);
-        log.printf(Locale.ROOT, "unconditional samples: mean top-1 %.3f, largest class share %.3f, shares %s%n",
-                top1 / samples, (double) maxCount / samples, share);
-        metrics.addProperty("measuredOn", "Fashion-MNIST test split (10,000 images)");
-        return metrics;
+        log.printf(Locale.ROOT, "unconditional samples (%s): mean top-1 %.3f, largest class share %.3f, shares %s%n",
+                process.name(), top1 / samples, (double) maxCount / samples, share);
+        return s;
     }
 
     private static double round(double v) {

@@ -178,6 +178,24 @@ class TrainingTest {
                 assertThat(pack.models().prior().logProbs(pack.manager(), z, 100).getShape())
                         .isEqualTo(new Shape(64, TINY.codebookSize()));
                 assertThat(pack.models().classifier().orElseThrow().features(x2).getShape()).isEqualTo(new Shape(2, 128));
+
+                com.google.gson.JsonObject metrics = QualityEval.measure(pack, data, 12, 5,
+                        java.util.List.of("star", "markov"), 0, dir.resolve("grid.png"), quiet());
+                assertThat(metrics.get("tokenizerReconstructionPsnrDb").getAsDouble()).isFinite();
+                assertThat(metrics.get("classifierTestAccuracy").getAsDouble()).isBetween(0.0, 1.0);
+                com.google.gson.JsonObject samples = metrics.getAsJsonObject("unconditionalSamples");
+                assertThat(samples.keySet()).containsExactly("star", "markov");
+                for (String process : samples.keySet()) {
+                    com.google.gson.JsonObject s = samples.getAsJsonObject(process);
+                    assertThat(s.get("count").getAsInt()).isEqualTo(12);
+                    double total = 0;
+                    for (com.google.gson.JsonElement share : s.getAsJsonArray("classShare")) {
+                        total += share.getAsDouble();
+                    }
+                    assertThat(total).as(process).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-3));
+                    assertThat(s.get("largestClassShare").getAsDouble()).isBetween(0.1, 1.0);
+                }
+                assertThat(javax.imageio.ImageIO.read(dir.resolve("grid.png").toFile())).isNotNull();
             }
         }
     }

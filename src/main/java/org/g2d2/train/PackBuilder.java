@@ -74,7 +74,7 @@ public final class PackBuilder {
         training.add("classifierRun", readInfo(classifierDir, "classifier"));
         training.addProperty("code", "g2d2 train tokenizer|classifier|prior, then g2d2 train pack");
 
-        PackManifest manifest = new PackManifest(PackManifest.FORMAT, "fashion-mnist", "1.0",
+        PackManifest manifest = new PackManifest(PackManifest.FORMAT, "fashion-mnist", "1.1",
                 "Fashion-MNIST 32x32 grey: VQ tokenizer (8x8 tokens, K=" + k + ") and a masked transformer prior, "
                         + "trained in Java with DJL",
                 new PackManifest.ImageSpec(FashionMnist.SIZE, FashionMnist.SIZE, 1, -1, 1),

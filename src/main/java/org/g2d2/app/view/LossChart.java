@@ -17,6 +17,25 @@ final class LossChart extends LineChart<Number, Number> {
     private final XYChart.Series<Number, Number> likelihood = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> kl = new XYChart.Series<>();
 
+    /**
+     * An empty chart would auto-range its axes to 0 … 100, which the log labels show as 1 … 1e100;
+     * until the first point arrives it shows 0.01 … 1000 over 20 iterations instead.
+     */
+    private void fixedRangeWhileEmpty(boolean empty) {
+        NumberAxis x = (NumberAxis) getXAxis();
+        NumberAxis y = (NumberAxis) getYAxis();
+        x.setAutoRanging(!empty);
+        y.setAutoRanging(!empty);
+        if (empty) {
+            x.setLowerBound(0);
+            x.setUpperBound(20);
+            x.setTickUnit(5);
+            y.setLowerBound(-2);
+            y.setUpperBound(3);
+            y.setTickUnit(1);
+        }
+    }
+
     LossChart(ObservableList<LossPoint> points) {
         super(new NumberAxis(), new NumberAxis());
         setId("loss-chart");
@@ -48,13 +67,16 @@ final class LossChart extends LineChart<Number, Number> {
         setLegendVisible(true);
         getData().add(likelihood);
         getData().add(kl);
+        fixedRangeWhileEmpty(points.isEmpty());
         points.addListener((ListChangeListener<LossPoint>) c -> {
             while (c.next()) {
                 if (c.wasRemoved() && points.isEmpty()) {
                     likelihood.getData().clear();
                     kl.getData().clear();
+                    fixedRangeWhileEmpty(true);
                 }
                 if (c.wasAdded()) {
+                    fixedRangeWhileEmpty(false);
                     add(c.getAddedSubList());
                 }
             }

@@ -40,8 +40,7 @@ public final class Batches {
         return out;
     }
 
-    /** A uniformly random permutation of 0 … n−1 (Fisher–Yates). */
-    public static int[] permutation(int n, SplittableRandom rng) {
+    static int[] permutation(int n, SplittableRandom rng) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;

@@ -44,11 +44,10 @@ final class GumbelNoise {
     /** Fresh noise of the configured shape, owned by {@code manager}. */
     NDArray next(NDManager manager) {
         fillUniform();
-        try (NDManager scratch = manager.newSubManager()) {
-            NDArray logU = scratch.create(staging, shape, DataType.FLOAT32).addi(TINY).log();
-            logU.attach(manager);                          // engine memory: outlives the wrapped buffer
-            return logU.negi().addi(TINY).log().negi();
-        }
+        NDArray u = manager.create(staging, shape, DataType.FLOAT32);
+        NDArray logU = u.addi(TINY).log();                 // engine memory: outlives the wrapped buffer
+        u.close();
+        return logU.negi().addi(TINY).log().negi();
     }
 
     /** Two 24-bit uniforms in [0, 1) from each 64-bit draw. */

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.g2d2.core.Image;
 import org.g2d2.core.InvalidInputException;
+import org.g2d2.core.Restorer;
 import org.g2d2.core.TorchRuntime;
 import org.g2d2.core.bench.SamplerBenchmark;
 import org.g2d2.core.io.AtomicFiles;
@@ -19,6 +20,7 @@ import org.g2d2.core.io.ModelPack;
 import org.g2d2.core.io.ModelPackLoader;
 import org.g2d2.core.io.PackLocator;
 import org.g2d2.core.io.PackManifest;
+import org.g2d2.core.model.TokenLayout;
 import org.g2d2.core.operator.OperatorSpec;
 import org.g2d2.core.sampler.SamplerSettings;
 import picocli.CommandLine.Command;
@@ -61,6 +63,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu. Default: ${DEFAULT-VALUE}.")
     String device;
 
+    @Option(names = "--warm-up", defaultValue = "true", negatable = true, description = "One untimed restore and "
+            + "floor first (skip it for large sizes, where one run costs minutes). Default: ${DEFAULT-VALUE}.")
+    boolean warmUp;
+
+    @Option(names = "--size", paramLabel = "WxH", description = "Restore the image cropped and resized to WxH "
+            + "(default: the pack's own size), to see how the cost grows with the pixels.")
+    String size;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON here.")
     Path json;
 
@@ -80,11 +90,13 @@ public final class BenchCommand implements Callable<Integer> {
         Path packDir = model != null ? model : PackLocator.defaultPack();
         try (ModelPack pack = ModelPackLoader.load(packDir, TorchRuntime.device(device))) {
             PackManifest.ImageSpec img = pack.manifest().image();
-            Image truth = ImageFiles.load(input != null ? input : firstSample(pack), img.channels(), img.height(),
-                    img.width());
+            int[] hw = size == null ? new int[] {img.height(), img.width()} : RestoreCommand.parseSize(size, "--size");
+            Image truth = ImageFiles.load(input != null ? input : firstSample(pack), img.channels(), hw[0], hw[1]);
+            TokenLayout layout = new Restorer(pack).layout(hw[0], hw[1]);
             SamplerSettings settings = sampler.resolve(pack.manifest(), op);
-            out.printf(Locale.ROOT, "bench %s on %s, %s, %s%n", pack.id(), TorchRuntime.describe(pack.manager()
-                    .getDevice()), op.describe(), settings.summary());
+            out.printf(Locale.ROOT, "bench %s on %s, %dx%d (%s tokens, %d prior windows), %s, %s%n", pack.id(),
+                    TorchRuntime.describe(pack.manager().getDevice()), hw[1], hw[0], layout.gridText(),
+                    layout.windows().count(), op.describe(), settings.summary());
             SamplerBenchmark bench = new SamplerBenchmark(pack);
             JsonArray results = new JsonArray();
             String summary = "";
@@ -92,16 +104,17 @@ public final class BenchCommand implements Callable<Integer> {
                 TorchRuntime.setThreads(t);
                 ConsoleProgress progress = new ConsoleProgress(System.err, "threads=" + t);
                 SamplerBenchmark.Timing timing = bench.measure(truth, op, operator.noise(), settings, previews,
-                        repeats, done -> progress.update(done, repeats, ""));
+                        warmUp, repeats, done -> progress.update(done, repeats, ""));
                 progress.finish();
                 double[] mem = SamplerBenchmark.residentMemoryMiB();
                 out.printf(Locale.ROOT, "threads=%d  restore %.0f ms = prior %.0f + guidance %.0f + optimiser %.0f + "
                                 + "sampling %.0f + frames %.0f + other %.0f | floor %.0f ms (prior %.0f, decoder "
-                                + "fwd+bwd %.0f) | ratio %.2f | RSS %.0f MiB, peak %.0f MiB%n",
+                                + "fwd+bwd %.0f) | ratio %.2f | CPU %.0f ms | RSS %.0f MiB, peak %.0f MiB%n",
                         t, timing.total(), timing.prior(), timing.guidance(), timing.optimiser(), timing.sampling(),
                         timing.frames(), timing.total() - timing.prior() - timing.guidance() - timing.optimiser()
                                 - timing.sampling() - timing.frames(),
-                        timing.floor(), timing.floorPrior(), timing.floorDecoder(), timing.ratio(), mem[0], mem[1]);
+                        timing.floor(), timing.floorPrior(), timing.floorDecoder(), timing.ratio(), timing.cpu(), mem[0],
+                        mem[1]);
                 JsonObject r = Json.GSON.toJsonTree(timing).getAsJsonObject();
                 r.addProperty("threads", t);
                 r.addProperty("ratio", timing.ratio());
@@ -123,6 +136,10 @@ public final class BenchCommand implements Callable<Integer> {
                 doc.addProperty("noise", operator.noise());
                 doc.add("settings", settings.toJson());
                 doc.addProperty("previews", previews);
+                doc.addProperty("width", hw[1]);
+                doc.addProperty("height", hw[0]);
+                doc.addProperty("tokenGrid", layout.gridText());
+                doc.addProperty("priorWindows", layout.windows().count());
                 doc.addProperty("repeats", repeats);
                 doc.add("results", results);
                 AtomicFiles.writeString(json, Json.GSON.toJson(doc) + "\n");

@@ -92,7 +92,7 @@ public final class RestoreCommand implements Callable<Integer> {
         if (maxPixels < 1) {
             throw new InvalidInputException("--max-pixels must be at least 1; found " + maxPixels);
         }
-        int[] fitSize = fit == null ? null : parseSize(fit);
+        int[] fitSize = fit == null ? null : parseSize(fit, "--fit");
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter console = spec.commandLine().getOut();
         ImageFiles.Native loaded = load(input, fitSize, runMode, op);
@@ -188,11 +188,11 @@ public final class RestoreCommand implements Callable<Integer> {
                 picture.getColorModel().hasAlpha());
     }
 
-    /** "WxH" to {height, width}. */
-    static int[] parseSize(String text) {
+    /** "WxH" to {height, width}; {@code option} names the option in the message. */
+    static int[] parseSize(String text, String option) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,5})[xX](\\d{1,5})").matcher(text.trim());
         if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(2)) < 1) {
-            throw new InvalidInputException("--fit must be WIDTHxHEIGHT in pixels, e.g. 32x32; found '" + text + "'");
+            throw new InvalidInputException(option + " must be WIDTHxHEIGHT in pixels, e.g. 32x32; found '" + text + "'");
         }
         return new int[] {Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1))};
     }

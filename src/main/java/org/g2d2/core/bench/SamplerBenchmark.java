@@ -12,6 +12,9 @@ import org.g2d2.core.Image;
 import org.g2d2.core.Restorer;
 import org.g2d2.core.io.ModelPack;
 import org.g2d2.core.model.TokenGrid;
+import org.g2d2.core.model.TokenLayout;
+import org.g2d2.core.model.TokenPrior;
+import org.g2d2.core.model.WindowedPrior;
 import org.g2d2.core.operator.OperatorSpec;
 import org.g2d2.core.sampler.Frame;
 import org.g2d2.core.sampler.SamplerListener;
@@ -25,9 +28,12 @@ import org.g2d2.core.sampler.SamplerSettings;
  */
 public final class SamplerBenchmark {
 
-    /** The median timings of one configuration, in milliseconds. */
+    /**
+     * The median timings of one configuration, in milliseconds; {@code cpu} is the process's CPU time
+     * during a restore, which a busy machine inflates less than the wall time.
+     */
     public record Timing(double total, double prior, double guidance, double optimiser, double sampling,
-                         double frames, double floor, double floorPrior, double floorDecoder) {
+                         double frames, double floor, double floorPrior, double floorDecoder, double cpu) {
         /** Sampler time without frame decoding over the floor. */
         public double ratio() {
             return (total - frames) / floor;
@@ -47,7 +53,7 @@ public final class SamplerBenchmark {
      * the medians. {@code progress} hears the number of runs done.
      */
     public Timing measure(Image truth, OperatorSpec op, double noise, SamplerSettings settings, boolean previews,
-                          int repeats, IntConsumer progress) {
+                          boolean warmUp, int repeats, IntConsumer progress) {
         SamplerListener listener = new SamplerListener() {
             @Override
             public void onFrame(Frame frame) {
@@ -59,23 +65,32 @@ public final class SamplerBenchmark {
             }
         };
         Restorer.Request request = new Restorer.Request(truth, Restorer.Mode.SIMULATE, op, noise, settings);
-        restorer.restore(request, listener, () -> false);
-        floor(settings.steps(), settings.iterations());
+        TokenLayout layout = restorer.layout(truth.height(), truth.width());
+        if (warmUp) {
+            restorer.restore(request, listener, () -> false);
+            floor(settings.steps(), settings.iterations(), layout);
+        }
         double[][] runs = new double[repeats][];
         for (int r = 0; r < repeats; r++) {
+            long cpu0 = processCpuNanos();
             SamplerResult.Timings t = restorer.restore(request, listener, () -> false).sampler().timings();
-            double[] f = floor(settings.steps(), settings.iterations());
+            long cpu = processCpuNanos() - cpu0;
+            double[] f = floor(settings.steps(), settings.iterations(), layout);
             runs[r] = new double[] {t.total() / 1e6, t.prior() / 1e6, t.guidance() / 1e6, t.optimiser() / 1e6,
-                t.sampling() / 1e6, t.frames() / 1e6, f[0], f[1], f[2]};
+                t.sampling() / 1e6, t.frames() / 1e6, f[0], f[1], f[2], cpu / 1e6};
             progress.accept(r + 1);
         }
         return new Timing(median(runs, 0), median(runs, 1), median(runs, 2), median(runs, 3), median(runs, 4),
-                median(runs, 5), median(runs, 6), median(runs, 7), median(runs, 8));
+                median(runs, 5), median(runs, 6), median(runs, 7), median(runs, 8), median(runs, 9));
     }
 
-    /** N prior passes and N·M decoder forward+backward passes: {total, prior, decoder} in ms. */
-    double[] floor(int steps, int iterations) {
-        TokenGrid grid = pack.grid();
+    /**
+     * N prior passes (over the layout's windows) and N·M decoder forward+backward passes (over its
+     * whole grid): {total, prior, decoder} in ms.
+     */
+    double[] floor(int steps, int iterations, TokenLayout layout) {
+        TokenGrid grid = layout.grid();
+        TokenPrior windowed = new WindowedPrior(pack.models().prior(), layout.windows(), grid.codebookSize());
         SplittableRandom rng = new SplittableRandom(1);
         int[] state = new int[grid.length()];
         float[] embedding = new float[grid.embeddingDim() * grid.length()];
@@ -93,7 +108,7 @@ public final class SamplerBenchmark {
                 }
                 long a = System.nanoTime();
                 try (NDManager step = m.newSubManager()) {
-                    pack.models().prior().logProbs(step, state, 100 - 100 * j / steps).toFloatArray();
+                    windowed.logProbs(step, state, 100 - 100 * j / steps).toFloatArray();
                 }
                 long b = System.nanoTime();
                 prior += b - a;
@@ -111,6 +126,11 @@ public final class SamplerBenchmark {
             }
         }
         return new double[] {(prior + decoder) / 1e6, prior / 1e6, decoder / 1e6};
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double median(double[][] runs, int column) {

@@ -181,15 +181,15 @@ class WorkbenchUiTest {
         Path bundle = dir.resolve("result" + RunBundle.EXTENSION);
         // the file choosers are native dialogs; their choice goes to these commands
         WaitForAsyncUtils.asyncFx(() -> {
-            vm.saveRestored(png, false);
-            vm.saveBundle(bundle, false);
+            vm.files().saveRestored(png, false);
+            vm.files().saveBundle(bundle, false);
         }).get();
         waitUntil("both files", 10, () -> Files.isRegularFile(png) && Files.isRegularFile(bundle));
-        waitUntil("the notice", 5, () -> String.valueOf(vm.noticeProperty().get()).startsWith("Saved"));
+        waitUntil("the notice", 5, () -> String.valueOf(vm.messages().noticeProperty().get()).startsWith("Saved"));
 
         type(robot, SamplerField.SEED, "424242");
-        WaitForAsyncUtils.asyncFx(() -> vm.openBundle(bundle)).get();
-        waitUntil("the re-run", 30, () -> vm.openedBundleProperty().get() != null
+        WaitForAsyncUtils.asyncFx(() -> vm.open(bundle)).get();
+        waitUntil("the re-run", 30, () -> vm.files().openedBundleProperty().get() != null
                 && vm.runModel().state() == RunState.SUCCEEDED);
         assertThat(vm.form().settings().seed()).isNotEqualTo(424242);
         assertThat(vm.runModel().resultProperty().get().outcome().restored().data()).containsExactly(first);

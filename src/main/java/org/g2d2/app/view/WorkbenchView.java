@@ -36,7 +36,7 @@ import org.g2d2.app.files.RunBundle;
 import org.g2d2.app.vm.WorkbenchModel;
 
 /**
- * The main window's content: menu and toolbar, the input / degradation / sampler panels on the
+ * The main window's content: menu and toolbar, the sampler / input / degradation panels on the
  * left, the live view, compare and batch tabs in the middle, timeline and progress below. It
  * builds controls and binds them to {@link WorkbenchModel}; file choosers and the clipboard
  * (things only a view can reach) turn into model commands.
@@ -61,7 +61,9 @@ public final class WorkbenchView extends BorderPane {
         input.setId("section-input");
         degradation.setId("section-degradation");
         sampler.setId("section-sampler");
-        VBox panels = new VBox(input, degradation, sampler);
+        // the sampler first: its key controls (preset, steps, λ, τ) must be in view without scrolling in
+        // a 1280×800 window; the live view shows the input and y anyway
+        VBox panels = new VBox(sampler, input, degradation);
         panels.getStyleClass().add("side-panels");
         ScrollPane side = new ScrollPane(panels);
         side.setFitToWidth(true);

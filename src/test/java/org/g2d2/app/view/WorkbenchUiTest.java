@@ -243,6 +243,32 @@ class WorkbenchUiTest {
     }
 
     @Test
+    void theSamplersKeyControlsAreInViewWithoutScrollingIn1280x800(FxRobot robot) throws Exception {
+        ready(robot);
+        WaitForAsyncUtils.asyncFx(() -> {
+            Stage stage = workbench.stage();
+            stage.setMaximized(false);
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ScrollPane side = robot.lookup(".side").queryAs(javafx.scene.control.ScrollPane.class);
+        javafx.scene.Scene scene = side.getScene();
+        assertThat(scene.getHeight()).isLessThanOrEqualTo(800);
+        assertThat(side.getVvalue()).isZero();
+        javafx.scene.Node viewport = side.lookup(".viewport");
+        javafx.geometry.Bounds visible = viewport.localToScene(viewport.getBoundsInLocal());
+        javafx.geometry.Bounds window = new javafx.geometry.BoundingBox(0, 0, scene.getWidth(), scene.getHeight());
+        for (String id : new String[] {"#preset", "#field-steps", "#kl-slider", "#field-kl", "#field-temperature"}) {
+            javafx.scene.Node node = robot.lookup(id).query();
+            javafx.geometry.Bounds b = node.localToScene(node.getBoundsInLocal());
+            assertThat(node.isVisible()).as(id).isTrue();
+            assertThat(visible.contains(b)).as(id + " at " + b + " inside the side panel's viewport " + visible).isTrue();
+            assertThat(window.contains(b)).as(id + " at " + b + " inside the 1280x800 scene").isTrue();
+        }
+    }
+
+    @Test
     void invalidTextDisablesRunAndThemeAndSettingsPersist(FxRobot robot) throws Exception {
         ready(robot);
         Button run = robot.lookup("#run").queryAs(Button.class);

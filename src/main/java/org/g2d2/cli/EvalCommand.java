@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.g2d2.core.InvalidInputException;
+import org.g2d2.core.Restorer;
 import org.g2d2.core.TorchRuntime;
 import org.g2d2.core.baseline.BaselineTuning;
 import org.g2d2.core.baseline.Baselines;
@@ -16,6 +17,8 @@ import org.g2d2.core.eval.EvalReport;
 import org.g2d2.core.eval.EvalResult;
 import org.g2d2.core.eval.EvalRunner;
 import org.g2d2.core.eval.EvalSettings;
+import org.g2d2.core.eval.MosaicEval;
+import org.g2d2.core.eval.MosaicReport;
 import org.g2d2.core.eval.TestSet;
 import org.g2d2.core.eval.TestSets;
 import org.g2d2.core.io.ModelPack;
@@ -101,6 +104,11 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "Intra-op threads. Default: ${DEFAULT-VALUE}.")
     int threads;
 
+    @Option(names = "--mosaic", defaultValue = "0", paramLabel = "K", description = "Also restore KxK mosaics of "
+            + "the test images in one run each and compare their tiles with the images restored one by one "
+            + "(mosaic.md, mosaic.csv, mosaic-figure.png). 0: off. Default: ${DEFAULT-VALUE}.")
+    int mosaic;
+
     @Override
     public Integer call() throws IOException {
         TorchRuntime.configure(threads);
@@ -148,6 +156,15 @@ public final class EvalCommand implements Callable<Integer> {
             progress.finish();
             EvalReport.write(result, target, commandLine());
             console.println(summaryLine(result, target));
+            if (mosaic > 0) {
+                ConsoleProgress mosaicProgress = new ConsoleProgress(System.err, "mosaic");
+                MosaicEval.Result mosaics = new MosaicEval(new Restorer(pack)).run(test.images(), mosaic, op, noise,
+                        settings, (done, total, note) -> mosaicProgress.update((int) done, (int) total, note),
+                        () -> false);
+                mosaicProgress.finish();
+                MosaicReport.write(mosaics, target, commandLine());
+                console.println(mosaicLine(mosaics, target));
+            }
             return 0;
         }
     }
@@ -180,6 +197,22 @@ public final class EvalCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(List.of("g2d2"));
         args.addAll(spec.commandLine().getParseResult().originalArgs());
         return String.join(" ", args);
+    }
+
+    static String mosaicLine(MosaicEval.Result r, Path target) {
+        double alone = 0;
+        double whole = 0;
+        int n = 0;
+        for (MosaicEval.Mosaic m : r.mosaics()) {
+            for (double[] tile : m.tilePsnr()) {
+                alone += tile[0];
+                whole += tile[1];
+                n++;
+            }
+        }
+        return String.format(Locale.ROOT, "mosaics %dx%d: %d mosaic(s); PSNR dB one by one %.2f, whole %.2f (%+.2f); "
+                + "wrote %s", r.k(), r.k(), r.mosaics().size(), alone / n, whole / n, (whole - alone) / n,
+                target.resolve(MosaicReport.SUMMARY));
     }
 
     static String summaryLine(EvalResult r, Path target) {

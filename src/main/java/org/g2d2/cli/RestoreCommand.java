@@ -12,12 +12,13 @@ import org.g2d2.core.Image;
 import org.g2d2.core.InvalidInputException;
 import org.g2d2.core.Restorer;
 import org.g2d2.core.TorchRuntime;
+import org.g2d2.core.colour.ChannelPlan;
 import org.g2d2.core.io.ImageFiles;
 import org.g2d2.core.io.ModelPack;
 import org.g2d2.core.io.ModelPackLoader;
 import org.g2d2.core.io.PackLocator;
-import org.g2d2.core.io.PackManifest;
 import org.g2d2.core.io.RunRecord;
+import org.g2d2.core.model.TokenLayout;
 import org.g2d2.core.operator.OperatorSpec;
 import org.g2d2.core.sampler.Frame;
 import org.g2d2.core.sampler.SamplerListener;
@@ -32,6 +33,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = "Restore an image: degrade it first (simulate) or take it as the measurement (measured).")
 public final class RestoreCommand implements Callable<Integer> {
+
+    /** The default --max-pixels: 256×256. */
+    static final long DEFAULT_MAX_PIXELS = 65_536;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -62,6 +66,15 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--frames", paramLabel = "DIR", description = "Also write every step's decoded preview here.")
     Path frames;
 
+    @Option(names = "--max-pixels", defaultValue = "" + DEFAULT_MAX_PIXELS, paramLabel = "N",
+            description = "Refuse images whose restored size has more pixels (about a minute of the interactive "
+                    + "preset on 2 CPU cores). Default: ${DEFAULT-VALUE}.")
+    long maxPixels;
+
+    @Option(names = "--fit", paramLabel = "WxH", description = "Centre-crop and resize the image to WxH first "
+            + "(e.g. the pack's own 32x32), instead of restoring it at its own size.")
+    String fit;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Restored PNG (default: <input>.restored.png in the "
             + "working folder). The measurement PNG and the JSON run record go beside it.")
     Path out;
@@ -76,22 +89,29 @@ public final class RestoreCommand implements Callable<Integer> {
         if (!target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw new InvalidInputException("--out must name a .png file; found '" + target + "'");
         }
+        if (maxPixels < 1) {
+            throw new InvalidInputException("--max-pixels must be at least 1; found " + maxPixels);
+        }
+        int[] fitSize = fit == null ? null : parseSize(fit);
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter console = spec.commandLine().getOut();
+        ImageFiles.Native loaded = load(input, fitSize, runMode, op);
+        Image image = loaded.image();
+        int[] restoredSize = runMode == Restorer.Mode.SIMULATE ? new int[] {image.height(), image.width()}
+                : Restorer.restoredSize(op, image.height(), image.width());
+        Restorer.requireWithin(restoredSize[0], restoredSize[1], maxPixels);
         try (ModelPack pack = ModelPackLoader.load(packDir, TorchRuntime.device(device))) {
             SamplerSettings settings = sampler.resolve(pack.manifest(), op);
             Restorer restorer = new Restorer(pack);
-            PackManifest.ImageSpec img = pack.manifest().image();
-            Image image;
-            if (runMode == Restorer.Mode.SIMULATE) {
-                image = ImageFiles.load(input, img.channels(), img.height(), img.width());
-            } else {
-                int[] size = restorer.measurementSize(op);
-                image = ImageFiles.load(input, img.channels(), size[0], size[1]);
-            }
-            console.printf(Locale.ROOT, "restoring %s with %s (%s), %s, noise %.3g: %s%n", input, pack.id(),
-                    TorchRuntime.describe(pack.manager().getDevice()), op.describe(),
-                    operator.noise, settings.summary());
+            TokenLayout layout = restorer.layout(restoredSize[0], restoredSize[1]);
+            ChannelPlan plan = ChannelPlan.of(image.channels(), pack.manifest().image().channels());
+            console.printf(Locale.ROOT, "restoring %s (%dx%d %s) with %s (%s), %s, noise %.3g: %s%n", input,
+                    restoredSize[1], restoredSize[0], image.channels() == 1 ? "grey" : "colour", pack.id(),
+                    TorchRuntime.describe(pack.manager().getDevice()), op.describe(), operator.noise,
+                    settings.summary());
+            console.printf(Locale.ROOT, "token grid %s, %d prior window%s, prior restores %s%s%n", layout.gridText(),
+                    layout.windows().count(), layout.windows().count() == 1 ? "" : "s", plan.description(),
+                    loaded.alphaComposited() ? "; transparency composited over white" : "");
             ConsoleProgress progress = new ConsoleProgress(System.err, "restore");
             if (frames != null) {
                 Files.createDirectories(frames);
@@ -124,9 +144,14 @@ public final class RestoreCommand implements Callable<Integer> {
             Path recordFile = target.resolveSibling(stem(target.getFileName().toString()) + ".json");
             ImageFiles.writePng(measurementFile, outcome.measurement());
             ImageFiles.writePng(target, outcome.restored());
-            record(pack, packDir, runMode, op, settings, outcome, target, measurementFile).write(recordFile);
-            console.printf(Locale.ROOT, "wrote %s (measurement %s, record %s) in %.2fs; residual ratio %.3f%s%n",
-                    target, measurementFile.getFileName(), recordFile.getFileName(),
+            record(pack, packDir, runMode, op, settings, outcome, target, measurementFile, loaded.alphaComposited())
+                    .write(recordFile);
+            for (String note : outcome.notes()) {
+                console.println("note: " + note);
+            }
+            console.printf(Locale.ROOT, "wrote %s (%dx%d, measurement %s, record %s) in %.2fs; residual ratio %.3f%s%n",
+                    target, outcome.restored().width(), outcome.restored().height(), measurementFile.getFileName(),
+                    recordFile.getFileName(),
                     outcome.sampler().timings().total() / 1e9, outcome.residualRatio(),
                     outcome.hasTruth() ? String.format(Locale.ROOT, ", PSNR %.2f dB, SSIM %.4f",
                             outcome.psnr(), outcome.ssim()) : "");
@@ -136,17 +161,40 @@ public final class RestoreCommand implements Callable<Integer> {
     }
 
     private RunRecord record(ModelPack pack, Path packDir, Restorer.Mode runMode, OperatorSpec op,
-                             SamplerSettings settings, Restorer.Outcome outcome, Path target, Path measurementFile) {
+                             SamplerSettings settings, Restorer.Outcome outcome, Path target, Path measurementFile,
+                             boolean alphaComposited) {
         SamplerResult.Timings t = outcome.sampler().timings();
         JsonObject timings = RunRecord.timingsMs(t);
         JsonObject metrics = RunRecord.metrics(outcome);
         JsonObject outputs = new JsonObject();
         outputs.addProperty("restored", target.getFileName().toString());
         outputs.addProperty("measurement", measurementFile.getFileName().toString());
+        RunRecord.describeGeometry(outputs, outcome, alphaComposited);
         return new RunRecord(RunRecord.FORMAT, new VersionProvider().getVersion()[0], Instant.now().toString(),
                 pack.id(), packDir.toAbsolutePath().toString(), input.toAbsolutePath().toString(),
                 runMode.name().toLowerCase(Locale.ROOT), op.toJson(), operator.noise, settings.toJson(),
                 TorchRuntime.describe(pack.manager().getDevice()), timings, metrics, outputs);
+    }
+
+    /** The input at its own size, or fitted to --fit (simulate: the truth's size; measured: y's). */
+    private static ImageFiles.Native load(Path file, int[] fitSize, Restorer.Mode mode, OperatorSpec op) {
+        if (fitSize == null) {
+            return ImageFiles.loadNative(file);
+        }
+        java.awt.image.BufferedImage picture = ImageFiles.read(file);
+        int channels = ImageFiles.toNative(picture).image().channels();
+        int[] size = mode == Restorer.Mode.SIMULATE ? fitSize : Restorer.measurementSize(op, fitSize[0], fitSize[1]);
+        return new ImageFiles.Native(ImageFiles.fit(picture, channels, size[0], size[1]),
+                picture.getColorModel().hasAlpha());
+    }
+
+    /** "WxH" to {height, width}. */
+    static int[] parseSize(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,5})[xX](\\d{1,5})").matcher(text.trim());
+        if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(2)) < 1) {
+            throw new InvalidInputException("--fit must be WIDTHxHEIGHT in pixels, e.g. 32x32; found '" + text + "'");
+        }
+        return new int[] {Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1))};
     }
 
     static String stem(String name) {

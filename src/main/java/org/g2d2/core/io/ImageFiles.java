@@ -153,6 +153,46 @@ public final class ImageFiles {
         return rgb;
     }
 
+    /**
+     * An image at its own size, as read.
+     *
+     * @param alphaComposited whether the file had transparency, composited over white
+     */
+    public record Native(Image image, boolean alphaComposited) {
+    }
+
+    /** Reads an image at its own size: grey when every pixel is grey, else RGB; transparency over white. */
+    public static Native loadNative(Path file) {
+        return toNative(read(file));
+    }
+
+    /** {@link #loadNative} for a picture already decoded. */
+    public static Native toNative(BufferedImage image) {
+        BufferedImage src = greyAsRgb(image);
+        int w = src.getWidth();
+        int h = src.getHeight();
+        boolean alpha = src.getColorModel().hasAlpha();
+        int plane = h * w;
+        float[] rgb = new float[3 * plane];
+        boolean grey = true;
+        boolean translucent = false;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int argb = src.getRGB(x, y);
+                float a = alpha ? ((argb >>> 24) & 0xff) / 255f : 1f;
+                translucent |= a < 1f;
+                int i = y * w + x;
+                for (int c = 0; c < 3; c++) {
+                    float v = ((argb >> (16 - 8 * c)) & 0xff) / 255f;
+                    rgb[c * plane + i] = 2 * (a * v + (1 - a)) - 1;
+                }
+                grey &= rgb[i] == rgb[plane + i] && rgb[i] == rgb[2 * plane + i];
+            }
+        }
+        Image out = grey ? new Image(1, h, w, java.util.Arrays.copyOf(rgb, plane)) : new Image(3, h, w, rgb);
+        return new Native(out, translucent);
+    }
+
     /** Reads and fits in one go. */
     public static Image load(Path file, int channels, int height, int width) {
         return fit(read(file), channels, height, width);

@@ -60,6 +60,26 @@ public record RunRecord(
         return o;
     }
 
+    /**
+     * Adds to {@code outputs} the restored size, the token grid and prior windows it was restored on,
+     * which channels the prior restored, and the notes of the restore.
+     */
+    public static void describeGeometry(JsonObject outputs, org.g2d2.core.Restorer.Outcome outcome,
+                                        boolean alphaComposited) {
+        outputs.addProperty("width", outcome.restored().width());
+        outputs.addProperty("height", outcome.restored().height());
+        outputs.addProperty("channels", outcome.restored().channels());
+        outputs.addProperty("tokenGrid", outcome.layout().gridText());
+        outputs.addProperty("priorWindows", outcome.layout().windows().count());
+        outputs.addProperty("priorChannels", outcome.channels().description());
+        com.google.gson.JsonArray notes = new com.google.gson.JsonArray();
+        if (alphaComposited) {
+            notes.add("transparency composited over white");
+        }
+        outcome.notes().forEach(notes::add);
+        outputs.add("notes", notes);
+    }
+
     public void write(Path file) throws IOException {
         AtomicFiles.writeString(file, Json.GSON.toJson(this) + "\n");
     }

@@ -1,7 +1,10 @@
 package org.g2d2.core.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import java.util.Arrays;
 
 /**
  * The discrete diffusion prior: log p̃(z0 | z_t) over the K codes at every token position.
@@ -18,6 +21,25 @@ public interface TokenPrior {
      * @return log-probabilities, shape (L, K), log-softmax over the last axis
      */
     NDArray logProbs(NDManager manager, int[] tokens, int t);
+
+    /**
+     * Batched form: {@code tokens} holds B states of equal length, one per entry of {@code times}.
+     * The default evaluates them one by one; network priors override it with one forward pass.
+     *
+     * @return log-probabilities, shape (B, L, K)
+     */
+    default NDArray logProbsBatch(NDManager manager, int[] tokens, int[] times) {
+        int length = tokens.length / times.length;
+        try (NDManager scratch = manager.newSubManager()) {
+            NDList rows = new NDList(times.length);
+            for (int b = 0; b < times.length; b++) {
+                rows.add(logProbs(scratch, Arrays.copyOfRange(tokens, b * length, (b + 1) * length), times[b]));
+            }
+            NDArray out = NDArrays.stack(rows);
+            out.attach(manager);
+            return out;
+        }
+    }
 
     /** The id that marks a masked position (K, one past the last code). */
     int maskId();

@@ -58,6 +58,12 @@ public record Frame(
         return previous[n] == state[n] ? TokenState.COMMITTED : TokenState.CHANGED;
     }
 
+    /** The same frame with other images (e.g. the preview recoloured for display). */
+    public Frame withImages(Image newPreview, Image newPredictedMeasurement) {
+        return new Frame(index, steps, t, s, newPreview, newPredictedMeasurement, previous, state, maskId, committed,
+                remasked, changed, likelihoodLosses, klLosses, klWeight, learningRate, elapsedNanos);
+    }
+
     /** Fraction of the run done after this frame. */
     public double progress() {
         return (index + 1.0) / steps;

@@ -43,6 +43,7 @@ public final class TransformerPrior implements TokenPrior {
      *
      * @return (B, L, K) log-probabilities with carry-over applied
      */
+    @Override
     public NDArray logProbsBatch(NDManager manager, int[] tokens, int[] times) {
         int k = net.config().codebookSize();
         int l = net.config().length();

@@ -315,6 +315,34 @@ class WorkbenchModelTest {
     }
 
     @Test
+    void changingTheDeviceReloadsThePackAndClosesTheOneItReplaces() throws Exception {
+        FxThread.run(() -> {
+            LoadedPack before = vm.session().packProperty().get();
+            assertThat(vm.form().deviceProperty().get()).isEqualTo("auto");
+            vm.form().deviceProperty().set("cpu");
+            LoadedPack after = vm.session().packProperty().get();
+            assertThat(after).isNotSameAs(before);
+            assertThat(after.pack().manager().isOpen()).isTrue();
+            assertThat(before.pack().manager().isOpen()).isFalse();
+            assertThat(vm.session().loadingProperty().get()).isFalse();
+        });
+    }
+
+    @Test
+    void afterAGpuFallbackTheSessionStaysOnTheCpuPackAndFreesTheOtherWithoutReloading() throws Exception {
+        FxThread.run(() -> {
+            LoadedPack device = vm.session().packProperty().get();
+            // what RunLauncher hands over when the GPU ran out of memory: the pack loaded again on the CPU
+            LoadedPack cpu = LoadedPack.load(TOY, "cpu");
+            vm.session().switchToCpu(cpu);
+            assertThat(vm.session().packProperty().get()).isSameAs(cpu);
+            assertThat(vm.form().deviceProperty().get()).isEqualTo("cpu");
+            assertThat(device.pack().manager().isOpen()).isFalse();
+            assertThat(cpu.pack().manager().isOpen()).isTrue();
+        });
+    }
+
+    @Test
     void aFileThatIsNotABundleGivesAPlainMessage() throws Exception {
         Path junk = dir.resolve("junk" + RunBundle.EXTENSION);
         Files.writeString(junk, "not a zip");

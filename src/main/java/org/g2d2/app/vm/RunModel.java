@@ -106,7 +106,7 @@ public final class RunModel {
         return result;
     }
 
-    /** What the last started run was started with (null for a run started without one). */
+    /** What the last started run was started with. */
     public ObjectProperty<RunSpec> specProperty() {
         return spec;
     }
@@ -122,11 +122,6 @@ public final class RunModel {
      */
     public void setSamplerHook(java.util.function.Consumer<Frame> hook) {
         samplerHook = hook;
-    }
-
-    /** Starts a run; refused (false) while one is busy. Call on the UI thread. */
-    public boolean start(Job job) {
-        return start(null, job);
     }
 
     /** Starts a run made with {@code runSpec}; refused (false) while one is busy. Call on the UI thread. */

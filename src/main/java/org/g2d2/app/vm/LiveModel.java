@@ -17,13 +17,11 @@ public final class LiveModel {
     static final double MIN_RESIDUAL_SCALE = 0.05;
 
     private final RunModel run;
-    private final PreviewModel preview;
     private final DegradationModel degradation;
     private final ObjectBinding<Image> measurement;
 
     LiveModel(RunModel run, PreviewModel preview, DegradationModel degradation) {
         this.run = run;
-        this.preview = preview;
         this.degradation = degradation;
         measurement = Bindings.createObjectBinding(() -> {
             RunResult r = run.resultProperty().get();
@@ -52,10 +50,5 @@ public final class LiveModel {
         return String.format(Locale.ROOT,
                 "t %d \u2192 %d   masked %d   committed %d   re-masked %d   changed %d   \u03bb %.2g   lr %.3g",
                 f.t(), f.s(), masked, f.committed(), f.remasked(), f.changed(), f.klWeight(), f.learningRate());
-    }
-
-    /** Whether the preview pane shows a frame or, before any, the input. */
-    public Image input() {
-        return preview.inputProperty().get();
     }
 }

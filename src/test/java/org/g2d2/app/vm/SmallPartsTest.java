@@ -96,4 +96,13 @@ class SmallPartsTest {
         assertThat(org.g2d2.core.Durations.of(2 * 3600 + 3 * 60 + 7)).isEqualTo("2:03:07 h");
         assertThat(org.g2d2.core.Durations.of(Double.NaN)).isEqualTo("--");
     }
+
+    @Test
+    void aFramesLineCountsTheTokensStillMaskedAfterTheStep() {
+        // mask id 4; after the step two of five positions are masked (before: three)
+        Frame f = new Frame(1, 10, 90, 80, null, null, new int[] {4, 4, 4, 1, 2}, new int[] {4, 3, 4, 1, 0}, 4, 1, 0, 1,
+                new float[0], new float[0], 3e-4, 15, 1);
+        assertThat(LiveModel.describe(f)).isEqualTo(
+                "t 90 \u2192 80   masked 2   committed 1   re-masked 0   changed 1   \u03bb 0.00030   lr 15.0");
+    }
 }

@@ -29,7 +29,9 @@ deb=$(ls target/installer/g2d2_*_amd64.deb)
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$PWD/$deb" >/dev/null
 check_launcher /usr/bin/g2d2 deb
 [ -f /usr/share/applications/g2d2.desktop ] || { echo "deb: no desktop entry installed" >&2; exit 1; }
-grep -q '^Exec=/opt/g2d2/bin/g2d2' /usr/share/applications/g2d2.desktop
+grep -q '^Exec=/opt/g2d2/bin/g2d2 %f$' /usr/share/applications/g2d2.desktop
+grep -q '^Name=G2D2 Workbench$' /usr/share/applications/g2d2.desktop
+grep -q '^MimeType=.*image/png;' /usr/share/applications/g2d2.desktop
 dpkg -r g2d2 >/dev/null
 if [ -e /opt/g2d2/bin/g2d2 ] || [ -e /usr/bin/g2d2 ] || [ -e /usr/share/applications/g2d2.desktop ] \
     || dpkg -s g2d2 2>/dev/null | grep -q '^Status: install'; then

@@ -4,7 +4,10 @@ import org.g2d2.app.WorkbenchLauncher;
 import org.g2d2.cli.G2D2Cli;
 import org.g2d2.core.io.LogSetup;
 
-/** Entry point: no arguments open the workbench; anything else is a command. */
+/**
+ * Entry point: no arguments, or one naming an image file or run bundle, open the workbench (on
+ * that file); anything else is a command.
+ */
 public final class Main {
 
     private Main() {
@@ -12,7 +15,7 @@ public final class Main {
 
     public static void main(String[] args) {
         LogSetup.toFile();
-        if (args.length == 0) {
+        if (WorkbenchLauncher.wantsWindow(args)) {
             WorkbenchLauncher.launch(args);
             return;
         }

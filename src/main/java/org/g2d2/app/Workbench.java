@@ -8,6 +8,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.g2d2.app.files.Assets;
 import org.g2d2.app.files.SettingsFile;
 import org.g2d2.app.view.BatchPane;
 import org.g2d2.app.view.Theme;
@@ -24,7 +25,6 @@ import org.g2d2.app.vm.Workers;
 public final class Workbench {
 
     private final WorkbenchModel model;
-    private final BatchModel batch;
     private final WorkbenchView view;
     private final Theme theme = new Theme();
     private final Stage stage;
@@ -37,9 +37,9 @@ public final class Workbench {
         this.settings = settings;
         JsonObject saved = settings.load();
         model = new WorkbenchModel(workers);
-        batch = new BatchModel(workers, model);
+        BatchModel batch = new BatchModel(workers, model);
         if (saved.has("workbench") && saved.get("workbench").isJsonObject()) {
-            model.fromState(saved.getAsJsonObject("workbench"));
+            model.state().apply(saved.getAsJsonObject("workbench"));
         }
         if (saved.has("theme")) {
             theme.nameProperty().set(saved.get("theme").getAsString());
@@ -84,10 +84,6 @@ public final class Workbench {
         return model;
     }
 
-    public BatchModel batch() {
-        return batch;
-    }
-
     public WorkbenchView view() {
         return view;
     }
@@ -110,14 +106,14 @@ public final class Workbench {
         try {
             model.loadPack(dir != null ? dir : org.g2d2.core.io.PackLocator.defaultPack());
         } catch (RuntimeException e) {
-            model.errorProperty().set(ErrorReport.of("No model pack was found", e));
+            model.messages().errorProperty().set(ErrorReport.of("No model pack was found", e));
         }
     }
 
     /** Writes the settings and window layout now. */
     public void saveSettings() {
         JsonObject o = new JsonObject();
-        o.add("workbench", model.toState());
+        o.add("workbench", model.state().toJson());
         o.addProperty("theme", theme.nameProperty().get());
         o.addProperty("maximized", stage.isMaximized());
         if (!stage.isMaximized() && !Double.isNaN(stage.getX())) {

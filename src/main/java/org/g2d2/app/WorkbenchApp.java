@@ -21,6 +21,8 @@ public final class WorkbenchApp extends Application {
         Workbench workbench = new Workbench(stage, Workers.serial(Platform::runLater), SettingsFile.standard());
         String pack = System.getProperty("g2d2.pack");
         workbench.loadPack(pack == null || pack.isBlank() ? null : Path.of(pack));
+        // a file handed over by the desktop ("Open with") or as `g2d2 FILE`
+        getParameters().getRaw().stream().findFirst().ifPresent(f -> workbench.model().open(Path.of(f)));
         String autorun = System.getProperty("g2d2.autorun");
         if (autorun != null && !autorun.isBlank()) {
             new AutoRun(workbench, Path.of(autorun)).start();

@@ -2,6 +2,7 @@ package org.g2d2.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import org.g2d2.core.Durations;
 
 /** A one-line progress bar with elapsed time and ETA, redrawn in place on a terminal. */
 final class ConsoleProgress {
@@ -26,7 +27,7 @@ final class ConsoleProgress {
         double eta = done == 0 ? Double.NaN : elapsed / done * (total - done);
         int filled = (int) Math.round(fraction * WIDTH);
         String line = String.format(Locale.ROOT, "%s [%s%s] %d/%d  %s elapsed  ETA %s  %s", label,
-                "#".repeat(filled), ".".repeat(WIDTH - filled), done, total, time(elapsed), time(eta), note);
+                "#".repeat(filled), ".".repeat(WIDTH - filled), done, total, Durations.of(elapsed), Durations.of(eta), note);
         if (terminal) {
             out.print("\r" + line + "   ");
             out.flush();
@@ -44,15 +45,5 @@ final class ConsoleProgress {
         if (terminal) {
             out.println();
         }
-    }
-
-    static String time(double seconds) {
-        if (Double.isNaN(seconds)) {
-            return "--";
-        }
-        if (seconds < 60) {
-            return String.format(Locale.ROOT, "%.1fs", seconds);
-        }
-        return String.format(Locale.ROOT, "%dm%02ds", (int) seconds / 60, (int) seconds % 60);
     }
 }

@@ -51,17 +51,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--task", defaultValue = "blur", description = "blur or sr. Default: ${DEFAULT-VALUE}.")
     String task;
 
-    @Option(names = "--blur-sigma", defaultValue = "1.5", description = "Gaussian blur std in pixels. Default: ${DEFAULT-VALUE}.")
-    double blurSigma;
-
-    @Option(names = "--blur-size", defaultValue = "9", description = "Odd blur kernel size. Default: ${DEFAULT-VALUE}.")
-    int blurSize;
-
-    @Option(names = "--scale", defaultValue = "4", description = "sr factor: 2 or 4. Default: ${DEFAULT-VALUE}.")
-    int scale;
-
-    @Option(names = "--noise", defaultValue = "0.05", description = "sigma_y on the [-1, 1] scale. Default: ${DEFAULT-VALUE}.")
-    double noise;
+    @Mixin
+    OperatorParameters degradation;
 
     @Option(names = "--images", defaultValue = "100", description = "Test images N (the first N of the test set). "
             + "Default: ${DEFAULT-VALUE}.")
@@ -113,6 +104,7 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         TorchRuntime.configure(threads);
         OperatorSpec op = operator();
+        double noise = degradation.noise();
         if (sampler.process != null) {
             throw new InvalidInputException("--process does not apply to eval: it runs both g2d2-star and g2d2-markov; "
                     + "pick methods with --methods");
@@ -171,8 +163,8 @@ public final class EvalCommand implements Callable<Integer> {
 
     private OperatorSpec operator() {
         return switch (task.toLowerCase(Locale.ROOT)) {
-            case "blur" -> OperatorSpec.blur(blurSigma, blurSize);
-            case "sr" -> OperatorSpec.superResolution(scale);
+            case "blur" -> OperatorSpec.blur(degradation.blurSigma, degradation.blurSize);
+            case "sr" -> OperatorSpec.superResolution(degradation.scale);
             default -> throw new InvalidInputException("task '" + task + "' is unknown; allowed: blur, sr");
         };
     }

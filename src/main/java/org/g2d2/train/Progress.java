@@ -2,6 +2,7 @@ package org.g2d2.train;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import org.g2d2.core.Durations;
 
 /**
  * A console progress bar with loss and ETA. On a terminal it redraws one line; in a log file it
@@ -40,16 +41,12 @@ final class Progress {
         int filled = (int) (width * step / Math.max(total, 1));
         String bar = "#".repeat(filled) + "-".repeat(width - filled);
         String line = String.format(Locale.ROOT, "%s [%s] %d/%d %s | %.1f it/s | elapsed %s | ETA %s",
-                label, bar, step, total, metrics, rate, clock(Math.round(elapsed)), eta < 0 ? "?" : clock(eta));
+                label, bar, step, total, metrics, rate, Durations.of(elapsed), Durations.of(eta));
         if (terminal) {
             out.print("\r" + line + (last ? "\n" : ""));
         } else {
             out.println(line);
         }
         out.flush();
-    }
-
-    static String clock(long seconds) {
-        return String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, (seconds / 60) % 60, seconds % 60);
     }
 }

@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.g2d2.app.vm.RunResult;
 import org.g2d2.core.Image;
 import org.g2d2.core.InvalidInputException;
 import org.g2d2.core.Restorer;
@@ -19,7 +18,9 @@ import org.g2d2.core.io.AtomicFiles;
 import org.g2d2.core.io.ImageFiles;
 import org.g2d2.core.io.Json;
 import org.g2d2.core.io.RunRecord;
+import org.g2d2.core.operator.OperatorSpec;
 import org.g2d2.core.sampler.SamplerResult;
+import org.g2d2.core.sampler.SamplerSettings;
 
 /**
  * A run bundle: one zip file holding {@code run.json} (a core {@link RunRecord}: pack, mode,
@@ -37,11 +38,22 @@ public final class RunBundle {
     public record Contents(RunRecord record, Image input, Image restored) {
     }
 
+    /**
+     * A finished run as the bundle records it.
+     *
+     * @param inputName the input's name (a file name, "pasted image")
+     * @param input the image handed to the restorer (truth in simulate mode, y in measured mode)
+     * @param device the device that ran it ("cpu", "gpu 0")
+     */
+    public record Run(String inputName, Restorer.Mode mode, OperatorSpec operator, double noiseSigma,
+                      SamplerSettings settings, Image input, Restorer.Outcome outcome, String device) {
+    }
+
     private RunBundle() {
     }
 
     /** Writes the bundle atomically (a temporary file, then a move). */
-    public static void write(Path target, RunResult run, String packId, String packDir) throws IOException {
+    public static void write(Path target, Run run, String packId, String packDir) throws IOException {
         Restorer.Outcome out = run.outcome();
         RunRecord record = record(run, packId, packDir);
         AtomicFiles.write(target, stream -> {
@@ -94,7 +106,7 @@ public final class RunBundle {
         }
     }
 
-    static RunRecord record(RunResult run, String packId, String packDir) {
+    static RunRecord record(Run run, String packId, String packDir) {
         Restorer.Outcome out = run.outcome();
         SamplerResult.Timings t = out.sampler().timings();
         JsonObject timings = RunRecord.timingsMs(t);
@@ -111,8 +123,8 @@ public final class RunBundle {
         }
         return new RunRecord(RunRecord.FORMAT, "g2d2 workbench",
                 OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), packId, packDir,
-                run.spec().source().name(), run.spec().mode().name().toLowerCase(java.util.Locale.ROOT),
-                run.spec().operator().toJson(), run.spec().noiseSigma(), run.spec().settings().toJson(),
+                run.inputName(), run.mode().name().toLowerCase(java.util.Locale.ROOT),
+                run.operator().toJson(), run.noiseSigma(), run.settings().toJson(),
                 run.device(), timings, metrics, outputs);
     }
 

@@ -4,9 +4,7 @@ import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -26,7 +24,6 @@ import javafx.util.StringConverter;
 import org.g2d2.app.vm.BatchItem;
 import org.g2d2.app.vm.BatchModel;
 import org.g2d2.app.vm.SamplerField;
-import org.g2d2.app.vm.SaveStatus;
 import org.g2d2.app.vm.WorkbenchModel;
 
 /** Batch: a folder of images or a sweep of one or two settings, a progress list, and the contact sheet. */
@@ -128,14 +125,7 @@ public final class BatchPane extends VBox {
         if (f == null) {
             return;
         }
-        if (batch.saveContactSheet(f.toPath(), false) == SaveStatus.EXISTS) {
-            Alert q = new Alert(Alert.AlertType.CONFIRMATION, f.getName() + " already exists. Replace it?",
-                    ButtonType.CANCEL, ButtonType.OK);
-            q.initOwner(getScene().getWindow());
-            if (q.showAndWait().filter(x -> x == ButtonType.OK).isPresent()) {
-                batch.saveContactSheet(f.toPath(), true);
-            }
-        }
+        SaveDialogs.save(getScene().getWindow(), f.toPath(), batch::saveContactSheet);
     }
 
     private static TextField grow(TextField t) {

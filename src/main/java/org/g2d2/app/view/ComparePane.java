@@ -1,7 +1,5 @@
 package org.g2d2.app.view;
 
-import java.util.List;
-import java.util.Locale;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -11,6 +9,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.g2d2.app.vm.OutcomeText;
 import org.g2d2.app.vm.RunResult;
 import org.g2d2.app.vm.WorkbenchModel;
 import org.g2d2.core.Image;
@@ -101,18 +100,6 @@ final class ComparePane extends BorderPane {
         view.compareImageProperty().set(FxImages.of(rt.pick(o)));
         view.captionProperty().set(l.toString());
         view.compareCaptionProperty().set(rt.toString());
-        metrics.setText(describe(o));
-    }
-
-    static String describe(Restorer.Outcome o) {
-        String residual = String.format(Locale.ROOT, "residual %.2f\u00d7\u03c3", o.residualRatio());
-        if (!o.hasTruth()) {
-            return residual;
-        }
-        return String.format(Locale.ROOT, "PSNR %.2f dB \u00b7 SSIM %.3f \u00b7 %s", o.psnr(), o.ssim(), residual);
-    }
-
-    List<Side> sides() {
-        return List.of(left.getValue(), right.getValue());
+        metrics.setText(OutcomeText.metrics(o));
     }
 }

@@ -127,8 +127,11 @@ final class DegradationPane extends VBox {
         Slider noise = new Slider(0, 0.3, d.noiseSigmaProperty().get());
         noise.setId("noise-sigma");
         noise.valueProperty().bindBidirectional(d.noiseSigmaProperty());
-        String noiseHelp = "Standard deviation of the noise on y (images span \u22121 to 1); the restorer "
-                + "only tries to explain y down to this level.";
+        String noiseHelp = "Standard deviation of the noise on y (images span \u22121 to 1). In simulate mode "
+                + "it is the noise added to make y; in both modes it is the scale of the residual ratio "
+                + "(the RMS of y \u2212 A(x\u0302) divided by \u03c3\u1d67: about 1 when the result explains y "
+                + "to its noise level) and of the residual map. The sampler itself does not use it: its "
+                + "likelihood is the plain squared distance to y, as in the paper.";
         noise.setTooltip(Forms.tip(noiseHelp));
         Label noiseValue = value(Bindings.format(Locale.ROOT, "%.3f", d.noiseSigmaProperty()));
         g.addRow(row, Forms.label("Noise \u03c3\u1d67", noiseHelp), grow(noise, noiseValue));
@@ -137,12 +140,12 @@ final class DegradationPane extends VBox {
         in.setId("input-preview");
         in.captionProperty().set("input");
         in.imageProperty().bind(Bindings.createObjectBinding(
-                () -> vm.inputProperty().get() == null ? null : FxImages.of(vm.inputProperty().get()), vm.inputProperty()));
+                () -> vm.preview().inputProperty().get() == null ? null : FxImages.of(vm.preview().inputProperty().get()), vm.preview().inputProperty()));
         PixelView y = new PixelView();
         y.setId("measurement-preview");
         y.captionProperty().set("y");
-        y.imageProperty().bind(Bindings.createObjectBinding(() -> vm.measurementProperty().get() == null ? null
-                : FxImages.of(vm.measurementProperty().get()), vm.measurementProperty()));
+        y.imageProperty().bind(Bindings.createObjectBinding(() -> vm.preview().measurementProperty().get() == null ? null
+                : FxImages.of(vm.preview().measurementProperty().get()), vm.preview().measurementProperty()));
         for (PixelView p : new PixelView[] {in, y}) {
             p.setPrefSize(132, 132);
             HBox.setHgrow(p, Priority.ALWAYS);
@@ -154,8 +157,8 @@ final class DegradationPane extends VBox {
         problem.setWrapText(true);
         problem.textProperty().bind(Bindings.createStringBinding(() -> {
             String e = d.error().get();
-            return e != null ? e : vm.previewErrorProperty().get();
-        }, d.error(), vm.previewErrorProperty()));
+            return e != null ? e : vm.preview().errorProperty().get();
+        }, d.error(), vm.preview().errorProperty()));
         problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
         getChildren().addAll(g, previews, problem);

@@ -28,15 +28,15 @@ final class InputPane extends VBox {
         Label name = new Label();
         name.setId("input-name");
         name.getStyleClass().add("muted");
-        name.textProperty().bind(Bindings.createStringBinding(() -> vm.sourceProperty().get() == null
-                ? "No image yet: open, paste, drop, or pick a sample." : "Input: " + vm.sourceProperty().get().name(),
-                vm.sourceProperty()));
+        name.textProperty().bind(Bindings.createStringBinding(() -> vm.preview().sourceProperty().get() == null
+                ? "No image yet: open, paste, drop, or pick a sample." : "Input: " + vm.preview().sourceProperty().get().name(),
+                vm.preview().sourceProperty()));
         name.setWrapText(true);
 
         FlowPane gallery = new FlowPane(6, 6);
         gallery.setId("gallery");
         gallery.getStyleClass().add("gallery");
-        vm.gallery().addListener((ListChangeListener<GalleryItem>) c -> fill(gallery, vm));
+        vm.session().gallery().addListener((ListChangeListener<GalleryItem>) c -> fill(gallery, vm));
         fill(gallery, vm);
         Label galleryLabel = new Label("Samples from the pack");
         galleryLabel.getStyleClass().add("section-label");
@@ -46,7 +46,7 @@ final class InputPane extends VBox {
     private static void fill(FlowPane gallery, WorkbenchModel vm) {
         gallery.getChildren().clear();
         int i = 0;
-        for (GalleryItem item : vm.gallery()) {
+        for (GalleryItem item : vm.session().gallery()) {
             ImageView view = new ImageView(FxImages.of(item.thumbnail()));
             view.setSmooth(false);
             view.setFitWidth(40);
@@ -56,7 +56,7 @@ final class InputPane extends VBox {
             b.setId("sample-" + i++);
             b.getStyleClass().add("gallery-item");
             b.setTooltip(new Tooltip(item.name()));
-            b.setOnAction(e -> vm.useSample(item));
+            b.setOnAction(e -> vm.preview().useSample(item));
             gallery.getChildren().add(b);
         }
     }

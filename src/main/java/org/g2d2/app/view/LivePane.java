@@ -11,6 +11,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
+import org.g2d2.app.vm.LiveModel;
 import org.g2d2.app.vm.LoadedPack;
 import org.g2d2.app.vm.WorkbenchModel;
 import org.g2d2.core.Image;
@@ -28,7 +29,6 @@ final class LivePane extends GridPane {
     private final PixelView predicted = new PixelView();
     private final PixelView residual = new PixelView();
     private final Label frameInfo = new Label();
-    private final LossChart chart;
 
     LivePane(WorkbenchModel vm) {
         this.vm = vm;
@@ -67,7 +67,7 @@ final class LivePane extends GridPane {
             p.setPrefSize(150, 150);
             HBox.setHgrow(p, Priority.ALWAYS);
         }
-        chart = new LossChart(vm.runModel().losses());
+        LossChart chart = new LossChart(vm.runModel().losses());
         chart.setPrefHeight(260);
         VBox chartBox = titled("Losses per iteration", chart);
         VBox right = new VBox(12, titled("Measurement consistency", consistency), chartBox);
@@ -85,20 +85,19 @@ final class LivePane extends GridPane {
         getRowConstraints().add(r0);
 
         vm.runModel().shownFrameProperty().addListener((o, a, b) -> show());
-        vm.measurementProperty().addListener((o, a, b) -> show());
-        vm.inputProperty().addListener((o, a, b) -> show());
+        vm.live().measurementProperty().addListener((o, a, b) -> show());
+        vm.preview().inputProperty().addListener((o, a, b) -> show());
         vm.runModel().resultProperty().addListener((o, a, b) -> show());
         show();
     }
 
     private void show() {
         Frame f = vm.runModel().shownFrameProperty().get();
-        LoadedPack pack = vm.packProperty().get();
-        var result = vm.runModel().resultProperty().get();
-        Image y = result != null ? result.outcome().measurement() : vm.measurementProperty().get();
+        LoadedPack pack = vm.session().packProperty().get();
+        Image y = vm.live().measurementProperty().get();
         measured.imageProperty().set(y == null ? null : FxImages.of(y));
         if (f == null || f.preview() == null) {
-            Image in = vm.inputProperty().get();
+            Image in = vm.preview().inputProperty().get();
             preview.imageProperty().set(in == null ? null : FxImages.of(in));
             preview.captionProperty().set(in == null ? null : "input");
             preview.overlayProperty().set(null);
@@ -115,17 +114,10 @@ final class LivePane extends GridPane {
         if (f.predictedMeasurement() != null) {
             predicted.imageProperty().set(FxImages.of(f.predictedMeasurement()));
             if (y != null && y.data().length == f.predictedMeasurement().data().length) {
-                double sigma = vm.degradation().noiseSigmaProperty().get();
-                residual.imageProperty().set(FxImages.residual(y, f.predictedMeasurement(), Math.max(3 * sigma, 0.05)));
+                residual.imageProperty().set(FxImages.residual(y, f.predictedMeasurement(), vm.live().residualScale()));
             }
         }
-        int masked = 0;
-        for (int s : f.state()) {
-            masked += s == f.maskId() ? 1 : 0;
-        }
-        frameInfo.setText(String.format(Locale.ROOT,
-                "t %d \u2192 %d   masked %d   committed %d   re-masked %d   changed %d   \u03bb %.2g   lr %.3g",
-                f.t(), f.s(), masked, f.committed(), f.remasked(), f.changed(), f.klWeight(), f.learningRate()));
+        frameInfo.setText(LiveModel.describe(f));
     }
 
     private static VBox titled(String title, Region content) {
@@ -144,9 +136,5 @@ final class LivePane extends GridPane {
         HBox box = new HBox(4, r, new Label(text));
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
-    }
-
-    int chartPoints() {
-        return chart.pointCount();
     }
 }

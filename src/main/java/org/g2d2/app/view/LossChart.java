@@ -99,8 +99,4 @@ final class LossChart extends LineChart<Number, Number> {
         likelihood.getData().addAll(a);
         kl.getData().addAll(b);
     }
-
-    int pointCount() {
-        return likelihood.getData().size();
-    }
 }

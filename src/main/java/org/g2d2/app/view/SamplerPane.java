@@ -127,10 +127,6 @@ final class SamplerPane extends javafx.scene.layout.VBox {
         return t;
     }
 
-    static String format(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
-    }
-
     /** Keeps a label's text in step with a number. */
     static javafx.beans.binding.StringBinding formatted(javafx.beans.value.ObservableNumberValue v, String pattern) {
         return Bindings.createStringBinding(() -> String.format(Locale.ROOT, pattern, v.doubleValue()), v);

@@ -70,13 +70,13 @@ final class StatusBar extends VBox {
         Label notice = new Label();
         notice.setId("notice");
         notice.getStyleClass().add("notice");
-        notice.textProperty().bind(vm.noticeProperty());
+        notice.textProperty().bind(vm.messages().noticeProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label pack = new Label();
         pack.setId("pack-status");
         pack.getStyleClass().add("muted");
-        pack.textProperty().bind(vm.packStatusProperty());
+        pack.textProperty().bind(vm.session().statusProperty());
         HBox progressRow = new HBox(10, bar, progressText, spacer, notice, pack);
         progressRow.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(timelineRow, progressRow);

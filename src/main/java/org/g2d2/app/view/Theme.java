@@ -3,7 +3,7 @@ package org.g2d2.app.view;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Scene;
-import org.g2d2.app.Assets;
+import org.g2d2.app.files.Assets;
 
 /** Light or dark: the shared stylesheet plus one that sets the palette. */
 public final class Theme {

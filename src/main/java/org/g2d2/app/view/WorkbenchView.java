@@ -2,7 +2,6 @@ package org.g2d2.app.view;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Orientation;
@@ -10,7 +9,6 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -35,11 +33,10 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.g2d2.app.files.RunBundle;
-import org.g2d2.app.vm.SaveStatus;
 import org.g2d2.app.vm.WorkbenchModel;
 
 /**
- * The main window's content: menu and toolbar, the input / degradation / sampler panels on the
+ * The main window's content: menu and toolbar, the sampler / input / degradation panels on the
  * left, the live view, compare and batch tabs in the middle, timeline and progress below. It
  * builds controls and binds them to {@link WorkbenchModel}; file choosers and the clipboard
  * (things only a view can reach) turn into model commands.
@@ -64,7 +61,9 @@ public final class WorkbenchView extends BorderPane {
         input.setId("section-input");
         degradation.setId("section-degradation");
         sampler.setId("section-sampler");
-        VBox panels = new VBox(input, degradation, sampler);
+        // the sampler first: its key controls (preset, steps, λ, τ) must be in view without scrolling in
+        // a 1280×800 window; the live view shows the input and y anyway
+        VBox panels = new VBox(sampler, input, degradation);
         panels.getStyleClass().add("side-panels");
         ScrollPane side = new ScrollPane(panels);
         side.setFitToWidth(true);
@@ -108,13 +107,13 @@ public final class WorkbenchView extends BorderPane {
                 openPath(board.getFiles().get(0).toPath());
                 done = true;
             } else if (board.hasImage()) {
-                vm.usePicture("dropped image", SwingFXUtils.fromFXImage(board.getImage(), null));
+                vm.preview().usePicture("dropped image", SwingFXUtils.fromFXImage(board.getImage(), null));
                 done = true;
             }
             e.setDropCompleted(done);
             e.consume();
         });
-        vm.errorProperty().addListener((o, a, b) -> showError(b, () -> vm.errorProperty().set(null)));
+        vm.messages().errorProperty().addListener((o, a, b) -> showError(b, () -> vm.messages().errorProperty().set(null)));
         vm.runModel().errorProperty().addListener((o, a, b) -> showError(b, () -> { }));
     }
 
@@ -253,30 +252,23 @@ public final class WorkbenchView extends BorderPane {
 
     private void openPath(Path p) {
         lastFolder = p.toAbsolutePath().getParent();
-        if (p.getFileName().toString().endsWith(RunBundle.EXTENSION)) {
-            vm.openBundle(p);
-        } else {
-            vm.openImage(p);
-        }
+        vm.open(p);
     }
 
     private void paste() {
         Clipboard cb = Clipboard.getSystemClipboard();
         if (cb.hasImage()) {
-            vm.usePicture("pasted image", SwingFXUtils.fromFXImage(cb.getImage(), null));
+            vm.preview().usePicture("pasted image", SwingFXUtils.fromFXImage(cb.getImage(), null));
         } else if (cb.hasFiles() && !cb.getFiles().isEmpty()) {
             openPath(cb.getFiles().get(0).toPath());
         } else {
-            vm.usePicture("clipboard", null);
+            vm.preview().usePicture("clipboard", null);
         }
     }
 
     /** A save command's file chooser, then the write, asking before replacing a file. */
-    private interface Save {
-        SaveStatus save(Path target, boolean overwrite);
-    }
-
-    private void saveWith(String title, String description, String extension, String suggested, Save save) {
+    private void saveWith(String title, String description, String extension, String suggested,
+                          SaveDialogs.Save save) {
         if (vm.runModel().resultProperty().get() == null) {
             return;
         }
@@ -291,35 +283,25 @@ public final class WorkbenchView extends BorderPane {
             target = target.resolveSibling(target.getFileName() + extension);
         }
         lastFolder = target.toAbsolutePath().getParent();
-        if (save.save(target, false) == SaveStatus.EXISTS && confirmReplace(target)) {
-            save.save(target, true);
-        }
-    }
-
-    private boolean confirmReplace(Path target) {
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, target.getFileName() + " already exists. Replace it?",
-                ButtonType.CANCEL, ButtonType.OK);
-        a.initOwner(window());
-        a.setHeaderText("Replace the file?");
-        return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+        SaveDialogs.save(window(), target, save::save);
     }
 
     private String baseName() {
-        var s = vm.sourceProperty().get();
+        var s = vm.preview().sourceProperty().get();
         String n = s == null ? "restored" : s.name().replaceAll("\\.[A-Za-z0-9]+$", "");
         return n.replaceAll("[^A-Za-z0-9._-]+", "-") + "-restored";
     }
 
     private void saveRestored() {
-        saveWith("Save restored image", "PNG images", ".png", baseName(), vm::saveRestored);
+        saveWith("Save restored image", "PNG images", ".png", baseName(), vm.files()::saveRestored);
     }
 
     private void saveFrames() {
-        saveWith("Save frames as GIF", "GIF animations", ".gif", baseName() + "-frames", vm::saveFrames);
+        saveWith("Save frames as GIF", "GIF animations", ".gif", baseName() + "-frames", vm.files()::saveFrames);
     }
 
     private void saveBundle() {
-        saveWith("Save run bundle", "G2D2 run bundles", RunBundle.EXTENSION, baseName(), vm::saveBundle);
+        saveWith("Save run bundle", "G2D2 run bundles", RunBundle.EXTENSION, baseName(), vm.files()::saveBundle);
     }
 
     private void about() {
@@ -328,7 +310,7 @@ public final class WorkbenchView extends BorderPane {
         a.setTitle("About G2D2 Workbench");
         a.setHeaderText("G2D2 Workbench");
         a.setContentText("Restores images with a discrete diffusion prior guided by gradients "
-                + "(Murata et al., G2D2, arXiv 2410.14710).\n\nModel pack: " + vm.packStatusProperty().get());
+                + "(Murata et al., G2D2, arXiv 2410.14710).\n\nModel pack: " + vm.session().statusProperty().get());
         a.show();
     }
 

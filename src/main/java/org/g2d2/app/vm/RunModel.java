@@ -21,6 +21,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
+import org.g2d2.core.Durations;
 import org.g2d2.core.sampler.Frame;
 import org.g2d2.core.sampler.SamplerListener;
 
@@ -46,13 +47,12 @@ public final class RunModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty progressText = new SimpleStringProperty("Ready");
     private final ObjectProperty<RunResult> result = new SimpleObjectProperty<>();
+    private final ObjectProperty<RunSpec> spec = new SimpleObjectProperty<>();
     private final ObjectProperty<ErrorReport> error = new SimpleObjectProperty<>();
     private final BooleanBinding busy;
     private AtomicBoolean cancelFlag = new AtomicBoolean();
     private Task<RunResult> task;
     private FrameRelay relay;
-    private long cancelAskedNanos;
-    private long lastCancelLatencyNanos = -1;
     private long maxHandOverNanos;
     private volatile java.util.function.Consumer<Frame> samplerHook = f -> { };
 
@@ -106,14 +106,14 @@ public final class RunModel {
         return result;
     }
 
+    /** What the last started run was started with. */
+    public ObjectProperty<RunSpec> specProperty() {
+        return spec;
+    }
+
     /** A failed run's error; the view shows it in a dialog. */
     public ObjectProperty<ErrorReport> errorProperty() {
         return error;
-    }
-
-    /** Nanoseconds from the last cancel request to the run's end, or −1. */
-    public long lastCancelLatencyNanos() {
-        return lastCancelLatencyNanos;
     }
 
     /**
@@ -124,11 +124,12 @@ public final class RunModel {
         samplerHook = hook;
     }
 
-    /** Starts a run; refused (false) while one is busy. Call on the UI thread. */
-    public boolean start(Job job) {
+    /** Starts a run made with {@code runSpec}; refused (false) while one is busy. Call on the UI thread. */
+    public boolean start(RunSpec runSpec, Job job) {
         if (busy.get()) {
             return false;
         }
+        spec.set(runSpec);
         AtomicBoolean cancelled = new AtomicBoolean();
         cancelFlag = cancelled;
         FrameRelay myRelay = new FrameRelay(workers.ui(), batch -> accept(batch, cancelled));
@@ -140,7 +141,6 @@ public final class RunModel {
         error.set(null);
         progress.set(-1);
         progressText.set("Starting\u2026");
-        lastCancelLatencyNanos = -1;
         maxHandOverNanos = 0;
         state.set(RunState.RUNNING);
         Task<RunResult> t = new Task<>() {
@@ -165,7 +165,6 @@ public final class RunModel {
     /** Asks the running sampler to stop; it does within one iteration. */
     public void cancel() {
         if (state.get() == RunState.RUNNING) {
-            cancelAskedNanos = System.nanoTime();
             cancelFlag.set(true);
             state.set(RunState.CANCELLING);
             progressText.set("Cancelling\u2026");
@@ -215,10 +214,6 @@ public final class RunModel {
             return;
         }
         r.drain();
-        if (cancelAskedNanos != 0 && end == RunState.CANCELLED) {
-            lastCancelLatencyNanos = System.nanoTime() - cancelAskedNanos;
-        }
-        cancelAskedNanos = 0;
         switch (end) {
             case SUCCEEDED -> {
                 RunResult res = t.getValue();
@@ -226,7 +221,7 @@ public final class RunModel {
                 progress.set(1);
                 long ms = res.outcome().sampler().timings().total() / 1_000_000;
                 progressText.set(String.format(Locale.ROOT, "Done: %d steps in %s on %s", frames.size(),
-                        duration(ms), res.device()));
+                        Durations.ofMillis(ms), res.device()));
             }
             case CANCELLED -> {
                 progress.set(0);
@@ -247,14 +242,6 @@ public final class RunModel {
         double p = f.progress();
         long etaMs = p > 0 ? Math.round(elapsedMs * (1 - p) / p) : 0;
         return String.format(Locale.ROOT, "Step %d/%d \u00b7 %s elapsed \u00b7 ETA %s", f.index() + 1, f.steps(),
-                duration(elapsedMs), duration(etaMs));
-    }
-
-    static String duration(long ms) {
-        if (ms < 10_000) {
-            return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
-        }
-        long s = Math.round(ms / 1000.0);
-        return s < 60 ? s + " s" : String.format(Locale.ROOT, "%d:%02d min", s / 60, s % 60);
+                Durations.ofMillis(elapsedMs), Durations.ofMillis(etaMs));
     }
 }

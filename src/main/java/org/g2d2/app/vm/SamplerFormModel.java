@@ -158,11 +158,11 @@ public final class SamplerFormModel {
         return SamplerSettings.PAPER_BLUR.overriddenBy(o);
     }
 
-    /** Shows these settings in the form. */
+    /** Shows these settings in the form, every number exactly (so {@link #settings()} gives them back unchanged). */
     public void load(SamplerSettings s) {
         JsonObject o = s.toJson();
         for (SamplerField f : SamplerField.values()) {
-            text(f).set(f == SamplerField.KL ? formatKl(s.kl()) : plain(o.get(f.key()).getAsNumber(), f.whole()));
+            text(f).set(plain(o.get(f.key()).getAsNumber(), f.whole()));
         }
         process.set(s.process());
     }
@@ -276,6 +276,7 @@ public final class SamplerFormModel {
         }
     }
 
+    /** A slider position as a round λ (two significant digits): dragging picks a value, it needs no more. */
     static String formatKl(double v) {
         return String.format(Locale.ROOT, "%.2g", v).replace("e-0", "e-").replace("e+0", "e");
     }
@@ -285,6 +286,10 @@ public final class SamplerFormModel {
             return Long.toString(n.longValue());
         }
         double d = n.doubleValue();
-        return d == Math.rint(d) && Math.abs(d) < 1e9 ? Long.toString((long) d) : Double.toString(d);
+        if (d == Math.rint(d) && Math.abs(d) < 1e9) {
+            return Long.toString((long) d);
+        }
+        // Double.toString gives back exactly this double when parsed; "1.0E-4" reads better as "1e-4"
+        return Double.toString(d).replace("E", "e").replace(".0e", "e");
     }
 }

@@ -1,9 +1,5 @@
 package org.g2d2.core.eval;
 
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,6 +10,7 @@ import java.util.Map;
 import org.g2d2.core.Image;
 import org.g2d2.core.io.AtomicFiles;
 import org.g2d2.core.io.ImageFiles;
+import org.g2d2.core.io.ImageGrid;
 import org.g2d2.core.metrics.MeanInterval;
 
 /**
@@ -109,36 +106,15 @@ public final class EvalReport {
         columns.addAll(r.settings().methods());
         Image any = r.figure().get(0).truth();
         int zoom = Math.max(1, (int) Math.ceil(96.0 / any.width()));
-        int tileW = any.width() * zoom;
-        int tileH = any.height() * zoom;
-        int gap = 4;
-        int header = 18;
-        int width = columns.size() * (tileW + gap) + gap;
-        int height = header + r.figure().size() * (tileH + gap) + gap;
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-            g.setColor(Color.BLACK);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-            for (int c = 0; c < columns.size(); c++) {
-                g.drawString(columns.get(c), gap + c * (tileW + gap), header - 5);
+        List<ImageGrid.Cell> cells = new ArrayList<>();
+        for (EvalResult.FigureRow row : r.figure()) {
+            cells.add(new ImageGrid.Cell(row.truth(), null, null));
+            cells.add(new ImageGrid.Cell(row.measurement(), null, null));
+            for (Image restored : row.restorations()) {
+                cells.add(new ImageGrid.Cell(restored, null, null));
             }
-            for (int row = 0; row < r.figure().size(); row++) {
-                EvalResult.FigureRow fr = r.figure().get(row);
-                List<Image> tiles = new ArrayList<>(List.of(fr.truth(), fr.measurement()));
-                tiles.addAll(fr.restorations());
-                for (int c = 0; c < tiles.size(); c++) {
-                    g.drawImage(ImageFiles.toBufferedImage(tiles.get(c)), gap + c * (tileW + gap),
-                            header + gap + row * (tileH + gap), tileW, tileH, null);
-                }
-            }
-        } finally {
-            g.dispose();
         }
-        return out;
+        return ImageGrid.render(columns, cells, columns.size(), any.width() * zoom, any.height() * zoom);
     }
 
     private static String num(double v, int decimals) {

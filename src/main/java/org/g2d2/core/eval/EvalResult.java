@@ -1,6 +1,5 @@
 package org.g2d2.core.eval;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,14 +112,4 @@ public record EvalResult(EvalSettings settings, String packId, String testSet, i
         return means;
     }
 
-    /** The samples of one method, in run order. */
-    public List<Sample> samplesOf(String method) {
-        List<Sample> out = new ArrayList<>();
-        for (Sample s : samples) {
-            if (s.method().equals(method)) {
-                out.add(s);
-            }
-        }
-        return out;
-    }
 }

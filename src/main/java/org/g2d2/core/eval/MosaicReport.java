@@ -1,9 +1,5 @@
 package org.g2d2.core.eval;
 
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +9,7 @@ import java.util.Locale;
 import org.g2d2.core.Image;
 import org.g2d2.core.io.AtomicFiles;
 import org.g2d2.core.io.ImageFiles;
+import org.g2d2.core.io.ImageGrid;
 import org.g2d2.core.metrics.MeanInterval;
 
 /** The mosaic comparison as Markdown, a per-tile CSV and a figure of the first mosaic. */
@@ -77,26 +74,8 @@ public final class MosaicReport {
         List<String> names = List.of("truth", "measurement y", "one by one", "whole mosaic");
         List<Image> images = List.of(m.truth(), m.measurement(), m.perImage(), m.whole());
         int zoom = Math.max(1, 256 / m.truth().width());
-        int w = m.truth().width() * zoom;
-        int h = m.truth().height() * zoom;
-        int gap = 6;
-        int header = 18;
-        BufferedImage out = new BufferedImage(4 * (w + gap) + gap, header + h + 2 * gap, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, out.getWidth(), out.getHeight());
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-            g.setColor(Color.BLACK);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-            for (int c = 0; c < 4; c++) {
-                g.drawString(names.get(c), gap + c * (w + gap), header - 5);
-                g.drawImage(ImageFiles.toBufferedImage(images.get(c)), gap + c * (w + gap), header + gap, w, h, null);
-            }
-        } finally {
-            g.dispose();
-        }
-        return out;
+        List<ImageGrid.Cell> cells = images.stream().map(i -> new ImageGrid.Cell(i, null, null)).toList();
+        return ImageGrid.render(names, cells, images.size(), m.truth().width() * zoom, m.truth().height() * zoom);
     }
 
     private static double[] column(MosaicEval.Result r, int side, boolean psnr) {

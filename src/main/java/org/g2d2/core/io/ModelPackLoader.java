@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.g2d2.core.InvalidInputException;
 import org.g2d2.core.model.PackArchitecture;
-import org.g2d2.core.model.PackArchitectures;
 import org.g2d2.core.model.PackModels;
 
 /**

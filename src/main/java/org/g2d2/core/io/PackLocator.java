@@ -22,8 +22,17 @@ public final class PackLocator {
 
     /** Candidate folders that may hold packs, most specific first. */
     public static List<Path> modelRoots() {
+        return besideApplication("models", "g2d2.models");
+    }
+
+    /**
+     * Candidate locations of a folder shipped with the application, most specific first: the one
+     * the system property names, then {@code folder} beside the code (the jar's folder and its
+     * parents: target/ or an installer's lib/), then in the working folder.
+     */
+    public static List<Path> besideApplication(String folder, String property) {
         List<Path> roots = new ArrayList<>();
-        String prop = System.getProperty("g2d2.models");
+        String prop = System.getProperty(property);
         if (prop != null && !prop.isBlank()) {
             roots.add(Path.of(prop));
         }
@@ -31,12 +40,12 @@ public final class PackLocator {
             Path code = Path.of(PackLocator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Path dir = Files.isDirectory(code) ? code : code.getParent();
             for (Path p = dir; p != null && roots.size() < 6; p = p.getParent()) {
-                roots.add(p.resolve("models"));
+                roots.add(p.resolve(folder));
             }
         } catch (URISyntaxException | RuntimeException e) {
             // no code source (unusual class loaders): fall back to the working folder
         }
-        roots.add(Path.of("models").toAbsolutePath());
+        roots.add(Path.of(folder).toAbsolutePath());
         return roots;
     }
 

@@ -45,7 +45,7 @@ public record PackManifest(
     public record ScheduleSpec(String type, int trainSteps) {
     }
 
-    /** The architecture type that {@link org.g2d2.core.model.PackArchitectures} resolves. */
+    /** The architecture type that {@link PackArchitectures} resolves. */
     public String architectureType() {
         return architecture == null || !architecture.has("type") ? null : architecture.get("type").getAsString();
     }

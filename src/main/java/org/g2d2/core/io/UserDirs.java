@@ -15,11 +15,6 @@ public final class UserDirs {
         return base("XDG_CONFIG_HOME", ".config").resolve(APP);
     }
 
-    /** Data such as recent files: $XDG_DATA_HOME/g2d2 (default ~/.local/share/g2d2). */
-    public static Path data() {
-        return base("XDG_DATA_HOME", ".local/share").resolve(APP);
-    }
-
     /** Logs: $XDG_STATE_HOME/g2d2 (default ~/.local/state/g2d2). */
     public static Path state() {
         return base("XDG_STATE_HOME", ".local/state").resolve(APP);

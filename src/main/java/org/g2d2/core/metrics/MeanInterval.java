@@ -53,10 +53,6 @@ public record MeanInterval(double mean, double halfWidth, int n, double level) {
         return mean - halfWidth;
     }
 
-    public double upper() {
-        return mean + halfWidth;
-    }
-
     /** "24.31 ± 0.52" with {@code decimals} places; "–" without data, "24.31" with one observation. */
     public String format(int decimals) {
         if (n == 0) {

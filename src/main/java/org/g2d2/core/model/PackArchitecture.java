@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Builds a pack's networks from its manifest's {@code architecture} object and its weights.
- * One implementation per architecture type; {@link PackArchitectures} maps type names to them.
+ * One implementation per architecture type; {@link org.g2d2.core.io.PackArchitectures} maps type names to them.
  */
 public interface PackArchitecture {
 

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -43,6 +49,9 @@ class WorkbenchUiTest {
     @TempDir
     Path dir;
 
+    /** Only against a hang: every wait below ends on an event. */
+    static final int HANG_GUARD_SECONDS = 120;
+
     private Workbench workbench;
     private WorkbenchModel vm;
 
@@ -68,16 +77,43 @@ class WorkbenchUiTest {
         }).get(10, TimeUnit.SECONDS);
     }
 
-    private void waitUntil(String what, int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+    /**
+     * Waits for an event, not for a time: {@code condition} is asked on the FX thread now and each
+     * time one of {@code triggers} changes. The long guard only keeps a broken build from hanging.
+     */
+    private void awaitEvent(String what, Callable<Boolean> condition, Observable... triggers) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        InvalidationListener check = o -> {
+            try {
+                if (!done.isDone() && condition.call()) {
+                    done.complete(null);
+                }
+            } catch (Exception e) {
+                done.completeExceptionally(e);
+            }
+        };
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (Observable t : triggers) {
+                t.addListener(check);
+            }
+            check.invalidated(null);
+        }).get();
         try {
-            // the condition reads FX properties, so it is asked on the FX thread
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS,
-                    () -> WaitForAsyncUtils.asyncFx(condition).get(5, TimeUnit.SECONDS));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out after " + seconds + " s waiting for " + what + "; state "
-                    + vm.runModel().state() + ", run blocked by: " + vm.runBlockerProperty().get() + ", form: "
-                    + vm.form().toState());
+            done.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no sign of " + what + "; state " + vm.runModel().state()
+                    + ", run blocked by: " + vm.runBlockerProperty().get() + ", form: " + vm.form().toState());
+        } finally {
+            WaitForAsyncUtils.asyncFx(() -> {
+                for (Observable t : triggers) {
+                    t.removeListener(check);
+                }
+            }).get();
         }
+    }
+
+    private void awaitState(String what, RunState state) throws Exception {
+        awaitEvent(what, () -> vm.runModel().state() == state, vm.runModel().stateProperty());
     }
 
     private void type(FxRobot robot, SamplerField field, String text) throws Exception {
@@ -106,7 +142,7 @@ class WorkbenchUiTest {
     }
 
     private void ready(FxRobot robot) throws Exception {
-        waitUntil("the pack and a sample", 30, () -> vm.canRunProperty().get());
+        awaitEvent("the pack and a sample", () -> vm.canRunProperty().get(), vm.canRunProperty());
     }
 
     @Test
@@ -114,13 +150,13 @@ class WorkbenchUiTest {
         ready(robot);
         reveal(robot, "#sample-2");
         robot.clickOn("#sample-2");
-        waitUntil("the sample", 5, () -> robot.lookup("#input-name").queryAs(Label.class).getText()
-                .equals("Input: toy-03.png"));
+        Label inputName = robot.lookup("#input-name").queryAs(Label.class);
+        awaitEvent("the sample", () -> inputName.getText().equals("Input: toy-03.png"), inputName.textProperty());
         type(robot, SamplerField.STEPS, "8");
         type(robot, SamplerField.ITERATIONS, "5");
         robot.clickOn("#run");
-        waitUntil("the first frames", 20, () -> vm.runModel().frames().size() >= 1);
-        waitUntil("the end of the run", 30, () -> vm.runModel().state() == RunState.SUCCEEDED);
+        awaitEvent("the first frames", () -> vm.runModel().frames().size() >= 1, vm.runModel().frames());
+        awaitState("the end of the run", RunState.SUCCEEDED);
         WaitForAsyncUtils.waitForFxEvents();
 
         Slider timeline = robot.lookup("#timeline").queryAs(Slider.class);
@@ -139,29 +175,38 @@ class WorkbenchUiTest {
                 .isEqualTo("step 3/8");
         assertThat(robot.lookup("#xhat-preview").queryAs(PixelView.class).overlayProperty().get()).isNotNull();
 
+        // how long the FX thread paused is a benchmark figure (scripts/screenshots.sh), not a test limit
         double pause = workbench.lastRunMaxPauseMs();
         System.out.printf("largest FX-thread pause during the UI test run: %.1f ms%n", pause);
-        assertThat(pause).isGreaterThan(0).isLessThan(1500);
+        assertThat(pause).isGreaterThan(0);
     }
 
     @Test
-    void cancelStopsASecondRunWithinASecond(FxRobot robot) throws Exception {
+    void cancelStopsASecondRunWithinOneSamplerStep(FxRobot robot) throws Exception {
         ready(robot);
         type(robot, SamplerField.STEPS, "4");
         type(robot, SamplerField.ITERATIONS, "3");
         robot.push(KeyCode.CONTROL, KeyCode.R);
-        waitUntil("the first run", 30, () -> vm.runModel().state() == RunState.SUCCEEDED);
+        awaitState("the first run", RunState.SUCCEEDED);
 
+        // frames the sampler produced, counted on its own thread, and how many there were at the cancel
+        AtomicInteger produced = new AtomicInteger();
+        AtomicInteger atCancel = new AtomicInteger(-1);
+        vm.runModel().setSamplerHook(f -> produced.incrementAndGet());
+        WaitForAsyncUtils.asyncFx(() -> vm.runModel().stateProperty().addListener((o, a, st) -> {
+            if (st == RunState.CANCELLING) {
+                atCancel.set(produced.get());
+            }
+        })).get();
         type(robot, SamplerField.STEPS, "100");
         type(robot, SamplerField.ITERATIONS, "30");
         robot.clickOn("#run");
-        waitUntil("frames of the second run", 30, () -> vm.runModel().frames().size() >= 2);
-        long asked = System.nanoTime();
+        awaitEvent("frames of the second run", () -> vm.runModel().frames().size() >= 2, vm.runModel().frames());
         robot.push(KeyCode.ESCAPE);
-        waitUntil("the cancel", 5, () -> vm.runModel().state() == RunState.CANCELLED);
-        double ms = (System.nanoTime() - asked) / 1e6;
-        System.out.printf("cancel took %.0f ms from Esc to the run's end%n", ms);
-        assertThat(ms).isLessThan(1000);
+        awaitState("the cancel", RunState.CANCELLED);
+        // the sampler checks the flag every iteration, so at most the step under way hands over a frame
+        assertThat(atCancel.get()).isGreaterThanOrEqualTo(2);
+        assertThat(produced.get() - atCancel.get()).isLessThanOrEqualTo(1);
         assertThat(vm.runModel().frames().size()).isLessThan(100);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#run").queryAs(Button.class).isDisabled()).isFalse();
@@ -174,25 +219,53 @@ class WorkbenchUiTest {
         type(robot, SamplerField.STEPS, "6");
         type(robot, SamplerField.ITERATIONS, "4");
         robot.clickOn("#run");
-        waitUntil("the run", 30, () -> vm.runModel().state() == RunState.SUCCEEDED);
+        awaitState("the run", RunState.SUCCEEDED);
         float[] first = vm.runModel().resultProperty().get().outcome().restored().data();
 
         Path png = dir.resolve("result.png");
         Path bundle = dir.resolve("result" + RunBundle.EXTENSION);
         // the file choosers are native dialogs; their choice goes to these commands
         WaitForAsyncUtils.asyncFx(() -> {
-            vm.saveRestored(png, false);
-            vm.saveBundle(bundle, false);
+            vm.files().saveRestored(png, false);
+            vm.files().saveBundle(bundle, false);
         }).get();
-        waitUntil("both files", 10, () -> Files.isRegularFile(png) && Files.isRegularFile(bundle));
-        waitUntil("the notice", 5, () -> String.valueOf(vm.noticeProperty().get()).startsWith("Saved"));
+        // each save posts "Saved NAME" once its file is in place
+        awaitEvent("both files", () -> Files.isRegularFile(png) && Files.isRegularFile(bundle),
+                vm.messages().noticeProperty());
 
         type(robot, SamplerField.SEED, "424242");
-        WaitForAsyncUtils.asyncFx(() -> vm.openBundle(bundle)).get();
-        waitUntil("the re-run", 30, () -> vm.openedBundleProperty().get() != null
-                && vm.runModel().state() == RunState.SUCCEEDED);
+        WaitForAsyncUtils.asyncFx(() -> vm.open(bundle)).get();
+        awaitEvent("the re-run", () -> vm.files().openedBundleProperty().get() != null
+                && vm.runModel().state() == RunState.SUCCEEDED, vm.files().openedBundleProperty(),
+                vm.runModel().stateProperty());
         assertThat(vm.form().settings().seed()).isNotEqualTo(424242);
         assertThat(vm.runModel().resultProperty().get().outcome().restored().data()).containsExactly(first);
+    }
+
+    @Test
+    void theSamplersKeyControlsAreInViewWithoutScrollingIn1280x800(FxRobot robot) throws Exception {
+        ready(robot);
+        WaitForAsyncUtils.asyncFx(() -> {
+            Stage stage = workbench.stage();
+            stage.setMaximized(false);
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ScrollPane side = robot.lookup(".side").queryAs(javafx.scene.control.ScrollPane.class);
+        javafx.scene.Scene scene = side.getScene();
+        assertThat(scene.getHeight()).isLessThanOrEqualTo(800);
+        assertThat(side.getVvalue()).isZero();
+        javafx.scene.Node viewport = side.lookup(".viewport");
+        javafx.geometry.Bounds visible = viewport.localToScene(viewport.getBoundsInLocal());
+        javafx.geometry.Bounds window = new javafx.geometry.BoundingBox(0, 0, scene.getWidth(), scene.getHeight());
+        for (String id : new String[] {"#preset", "#field-steps", "#kl-slider", "#field-kl", "#field-temperature"}) {
+            javafx.scene.Node node = robot.lookup(id).query();
+            javafx.geometry.Bounds b = node.localToScene(node.getBoundsInLocal());
+            assertThat(node.isVisible()).as(id).isTrue();
+            assertThat(visible.contains(b)).as(id + " at " + b + " inside the side panel's viewport " + visible).isTrue();
+            assertThat(window.contains(b)).as(id + " at " + b + " inside the 1280x800 scene").isTrue();
+        }
     }
 
     @Test

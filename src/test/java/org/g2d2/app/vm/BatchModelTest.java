@@ -24,12 +24,12 @@ class BatchModelTest {
 
     @Test
     void sweepValuesAreCheckedByCoresRules() {
-        assertThat(BatchModel.parseValues(SamplerField.KL, "1e-4, 3e-4;1e-3")).hasSize(3);
-        assertThatThrownBy(() -> BatchModel.parseValues(SamplerField.TEMPERATURE, "1, 0"))
+        assertThat(BatchPlan.parseValues(SamplerField.KL, "1e-4, 3e-4;1e-3")).hasSize(3);
+        assertThatThrownBy(() -> BatchPlan.parseValues(SamplerField.TEMPERATURE, "1, 0"))
                 .hasMessageContaining("temperature must be");
-        assertThatThrownBy(() -> BatchModel.parseValues(SamplerField.STEPS, "4, 2.5"))
+        assertThatThrownBy(() -> BatchPlan.parseValues(SamplerField.STEPS, "4, 2.5"))
                 .hasMessageContaining("'2.5'").hasMessageContaining("whole number");
-        assertThatThrownBy(() -> BatchModel.parseValues(SamplerField.LR, " ")).hasMessageContaining("at least one");
+        assertThatThrownBy(() -> BatchPlan.parseValues(SamplerField.LR, " ")).hasMessageContaining("at least one");
     }
 
     @Test
@@ -58,8 +58,9 @@ class BatchModelTest {
             assertThat(batch.runningProperty().get()).isFalse();
             assertThat(batch.summaryProperty().get()).isEqualTo("6/6 done");
             BufferedImage sheet = batch.contactSheet();
-            assertThat(sheet.getWidth()).isEqualTo(10 + 3 * (128 + 10));
-            assertThat(sheet.getHeight()).isEqualTo(10 + 2 * (128 + 34 + 10));
+            // three columns (the second setting's values) by two rows, each tile with two lines of text
+            assertThat(sheet.getWidth()).isEqualTo(6 + 3 * (BatchModel.SHEET_TILE + 6));
+            assertThat(sheet.getHeight()).isEqualTo(6 + 2 * (BatchModel.SHEET_TILE + 2 * 14 + 6));
             assertThat(batch.saveContactSheet(dir.resolve("sheet.png"), false)).isEqualTo(SaveStatus.STARTED);
             assertThat(batch.saveContactSheet(dir.resolve("sheet.png"), false)).isEqualTo(SaveStatus.EXISTS);
         });
@@ -76,7 +77,7 @@ class BatchModelTest {
             assertThat(batch.items()).extracting(BatchItem::label).containsExactly("a.png", "b.png", "c.png");
             assertThat(batch.items().get(0).outcomeProperty().get()).isNotNull();
             assertThat(batch.items().get(2).statusProperty().get()).startsWith("failed: image").contains("c.png");
-            vm.packProperty().get().close();
+            vm.session().packProperty().get().close();
         });
     }
 }

@@ -91,6 +91,18 @@ class SmallPartsTest {
         Frame f = new Frame(4, 10, 60, 50, null, null, new int[] {1}, new int[] {1}, 4, 0, 0, 0, new float[0],
                 new float[0], 1, 1, 2_000_000_000L);
         assertThat(RunModel.describeProgress(f)).isEqualTo("Step 5/10 \u00b7 2.0 s elapsed \u00b7 ETA 2.0 s");
-        assertThat(RunModel.duration(75_000)).isEqualTo("1:15 min");
+        assertThat(org.g2d2.core.Durations.ofMillis(75_000)).isEqualTo("1:15 min");
+        assertThat(org.g2d2.core.Durations.of(42.4)).isEqualTo("42 s");
+        assertThat(org.g2d2.core.Durations.of(2 * 3600 + 3 * 60 + 7)).isEqualTo("2:03:07 h");
+        assertThat(org.g2d2.core.Durations.of(Double.NaN)).isEqualTo("--");
+    }
+
+    @Test
+    void aFramesLineCountsTheTokensStillMaskedAfterTheStep() {
+        // mask id 4; after the step two of five positions are masked (before: three)
+        Frame f = new Frame(1, 10, 90, 80, null, null, new int[] {4, 4, 4, 1, 2}, new int[] {4, 3, 4, 1, 0}, 4, 1, 0, 1,
+                new float[0], new float[0], 3e-4, 15, 1);
+        assertThat(LiveModel.describe(f)).isEqualTo(
+                "t 90 \u2192 80   masked 2   committed 1   re-masked 0   changed 1   \u03bb 0.00030   lr 15.0");
     }
 }

@@ -49,8 +49,8 @@ class WorkbenchModelTest {
     @AfterEach
     void close() throws Exception {
         FxThread.run(() -> {
-            if (vm.packProperty().get() != null) {
-                vm.packProperty().get().close();
+            if (vm.session().packProperty().get() != null) {
+                vm.session().packProperty().get().close();
             }
         });
     }
@@ -73,23 +73,23 @@ class WorkbenchModelTest {
     @Test
     void loadingThePackShowsItsSamplesPresetsAndAMeasurementPreview() throws Exception {
         FxThread.run(() -> {
-            assertThat(vm.packProperty().get()).isNotNull();
-            assertThat(vm.gallery()).hasSize(6);
-            assertThat(vm.sourceProperty().get().name()).isEqualTo("toy-01.png");
+            assertThat(vm.session().packProperty().get()).isNotNull();
+            assertThat(vm.session().gallery()).hasSize(6);
+            assertThat(vm.preview().sourceProperty().get().name()).isEqualTo("toy-01.png");
             assertThat(vm.form().presetProperty().get()).isEqualTo("interactive");
             assertThat(vm.form().settings().steps()).isEqualTo(20);
-            Image in = vm.inputProperty().get();
-            Image y = vm.measurementProperty().get();
+            Image in = vm.preview().inputProperty().get();
+            Image y = vm.preview().measurementProperty().get();
             assertThat(in.height()).isEqualTo(32);
             assertThat(y.data()).isNotEqualTo(in.data());
             assertThat(vm.canRunProperty().get()).isTrue();
 
             // the preview follows the operator: x2 downsampling halves y
             vm.degradation().kindProperty().set(OperatorSpec.Kind.SR);
-            assertThat(vm.measurementProperty().get().height()).isEqualTo(16);
+            assertThat(vm.preview().measurementProperty().get().height()).isEqualTo(16);
             // measured mode: the loaded image is y, fitted to the operator's output size
             vm.degradation().modeProperty().set(Restorer.Mode.MEASURED);
-            assertThat(vm.inputProperty().get().height()).isEqualTo(16);
+            assertThat(vm.preview().inputProperty().get().height()).isEqualTo(16);
         });
     }
 
@@ -157,7 +157,7 @@ class WorkbenchModelTest {
             assertThat(vm.canRunProperty().get()).isFalse();
             assertThat(vm.runBlockerProperty().get()).startsWith("Fix the sampler settings: lr must be");
             assertThat(vm.run()).isFalse();
-            assertThat(vm.errorProperty().get().message()).contains("lr must be");
+            assertThat(vm.messages().errorProperty().get().message()).contains("lr must be");
             assertThat(vm.runModel().state()).isEqualTo(RunState.IDLE);
         });
     }
@@ -199,14 +199,14 @@ class WorkbenchModelTest {
         Path gif = dir.resolve("frames.gif");
         Path bundle = dir.resolve("run" + RunBundle.EXTENSION);
         FxThread.run(() -> {
-            assertThat(vm.saveRestored(png, false)).isEqualTo(SaveStatus.NOTHING_TO_SAVE);
+            assertThat(vm.files().saveRestored(png, false)).isEqualTo(SaveStatus.NOTHING_TO_SAVE);
             shortSettings(5);
         });
         runNow();
         FxThread.run(() -> {
-            assertThat(vm.saveRestored(png, false)).isEqualTo(SaveStatus.STARTED);
-            assertThat(vm.saveFrames(gif, false)).isEqualTo(SaveStatus.STARTED);
-            assertThat(vm.saveBundle(bundle, false)).isEqualTo(SaveStatus.STARTED);
+            assertThat(vm.files().saveRestored(png, false)).isEqualTo(SaveStatus.STARTED);
+            assertThat(vm.files().saveFrames(gif, false)).isEqualTo(SaveStatus.STARTED);
+            assertThat(vm.files().saveBundle(bundle, false)).isEqualTo(SaveStatus.STARTED);
         });
         assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(32);
         try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
@@ -221,10 +221,10 @@ class WorkbenchModelTest {
             vm.form().text(SamplerField.SEED).set("99");
         });
         runNow();
-        FxThread.run(() -> assertThat(vm.saveRestored(png, false)).isEqualTo(SaveStatus.EXISTS));
+        FxThread.run(() -> assertThat(vm.files().saveRestored(png, false)).isEqualTo(SaveStatus.EXISTS));
         assertThat(Files.readAllBytes(png)).isEqualTo(bytes);
         assertThat(Files.getLastModifiedTime(png).toMillis()).isEqualTo(before);
-        FxThread.run(() -> assertThat(vm.saveRestored(png, true)).isEqualTo(SaveStatus.STARTED));
+        FxThread.run(() -> assertThat(vm.files().saveRestored(png, true)).isEqualTo(SaveStatus.STARTED));
         assertThat(Files.readAllBytes(png)).isNotEqualTo(bytes);
         assertThat(Files.list(dir).filter(p -> p.getFileName().toString().endsWith(".tmp"))).isEmpty();
     }
@@ -234,7 +234,7 @@ class WorkbenchModelTest {
         Path bundle = dir.resolve("blur" + RunBundle.EXTENSION);
         float[][] original = new float[1][];
         FxThread.run(() -> {
-            vm.useSample(vm.gallery().get(3));
+            vm.preview().useSample(vm.session().gallery().get(3));
             vm.degradation().blurSigmaProperty().set(1.1);
             vm.degradation().noiseSigmaProperty().set(0.03);
             shortSettings(5);
@@ -243,19 +243,19 @@ class WorkbenchModelTest {
         runNow();
         FxThread.run(() -> {
             original[0] = vm.runModel().resultProperty().get().outcome().restored().data();
-            vm.saveBundle(bundle, false);
+            vm.files().saveBundle(bundle, false);
         });
         RunBundle.Contents contents = RunBundle.read(bundle);
         assertThat(contents.record().settings().get("seed").getAsLong()).isEqualTo(1234);
         assertThat(contents.record().metrics().has("psnr")).isTrue();
         FxThread.run(() -> {
             // change everything the bundle should restore
-            vm.useSample(vm.gallery().get(0));
+            vm.preview().useSample(vm.session().gallery().get(0));
             vm.degradation().kindProperty().set(OperatorSpec.Kind.SR);
             vm.degradation().noiseSigmaProperty().set(0.2);
             vm.form().text(SamplerField.SEED).set("1");
             vm.form().text(SamplerField.STEPS).set("9");
-            vm.openBundle(bundle);
+            vm.open(bundle);
         });
         FxThread.run(() -> {
             assertThat(vm.degradation().spec()).isEqualTo(OperatorSpec.blur(1.1, 9));
@@ -265,7 +265,80 @@ class WorkbenchModelTest {
             Image again = vm.runModel().resultProperty().get().outcome().restored();
             assertThat(again.data()).containsExactly(original[0]);
             // and the result the bundle recorded
-            assertThat(vm.openedBundleProperty().get().restored().data()).containsExactly(original[0]);
+            assertThat(vm.files().openedBundleProperty().get().restored().data()).containsExactly(original[0]);
+        });
+    }
+
+    @Test
+    void aBundleKeepsEverySettingExactlyNotAsTheFormRoundsIt() throws Exception {
+        Path bundle = dir.resolve("exact" + RunBundle.EXTENSION);
+        FxThread.run(() -> {
+            shortSettings(4);
+            vm.form().text(SamplerField.KL).set("1.234e-4");
+            vm.form().text(SamplerField.LR).set("0.0123456789");
+            vm.degradation().noiseSigmaProperty().set(0.0371);
+        });
+        runNow();
+        FxThread.run(() -> assertThat(vm.files().saveBundle(bundle, false)).isEqualTo(SaveStatus.STARTED));
+        assertThat(RunBundle.read(bundle).record().settings().get("kl").getAsDouble()).isEqualTo(1.234e-4);
+        FxThread.run(() -> {
+            vm.form().text(SamplerField.KL).set("1e-2");
+            vm.form().text(SamplerField.LR).set("0.5");
+            vm.degradation().noiseSigmaProperty().set(0.2);
+            vm.open(bundle);
+        });
+        FxThread.run(() -> {
+            RunSpec rerun = vm.runModel().resultProperty().get().spec();
+            assertThat(rerun.settings().kl()).isEqualTo(1.234e-4);
+            assertThat(rerun.settings().lr()).isEqualTo(0.0123456789);
+            assertThat(rerun.noiseSigma()).isEqualTo(0.0371);
+            // the form shows the same numbers, so running again from it changes nothing
+            assertThat(vm.form().settings().kl()).isEqualTo(1.234e-4);
+            assertThat(vm.form().settings().lr()).isEqualTo(0.0123456789);
+        });
+    }
+
+    @Test
+    void theResidualMapOfAFinishedRunIsScaledByThatRunsSigmaNotTheSlider() throws Exception {
+        FxThread.run(() -> {
+            shortSettings(3);
+            vm.degradation().noiseSigmaProperty().set(0.1);
+        });
+        runNow();
+        FxThread.run(() -> {
+            assertThat(vm.live().residualScale()).isEqualTo(0.3, org.assertj.core.api.Assertions.within(1e-12));
+            vm.degradation().noiseSigmaProperty().set(0.4);
+            assertThat(vm.live().residualScale()).isEqualTo(0.3, org.assertj.core.api.Assertions.within(1e-12));
+            assertThat(vm.live().measurementProperty().get())
+                    .isSameAs(vm.runModel().resultProperty().get().outcome().measurement());
+        });
+    }
+
+    @Test
+    void changingTheDeviceReloadsThePackAndClosesTheOneItReplaces() throws Exception {
+        FxThread.run(() -> {
+            LoadedPack before = vm.session().packProperty().get();
+            assertThat(vm.form().deviceProperty().get()).isEqualTo("auto");
+            vm.form().deviceProperty().set("cpu");
+            LoadedPack after = vm.session().packProperty().get();
+            assertThat(after).isNotSameAs(before);
+            assertThat(after.pack().manager().isOpen()).isTrue();
+            assertThat(before.pack().manager().isOpen()).isFalse();
+            assertThat(vm.session().loadingProperty().get()).isFalse();
+        });
+    }
+
+    @Test
+    void afterAGpuFallbackTheSessionStaysOnTheCpuPackAndFreesTheOtherWithoutReloading() throws Exception {
+        FxThread.run(() -> {
+            LoadedPack device = vm.session().packProperty().get();
+            // what RunLauncher hands over when the GPU ran out of memory: the pack loaded again on the CPU
+            LoadedPack cpu = LoadedPack.load(TOY, "cpu");
+            vm.session().switchToCpu(cpu);
+            assertThat(vm.session().packProperty().get()).isSameAs(cpu);
+            assertThat(vm.form().deviceProperty().get()).isEqualTo("cpu");
+            assertThat(device.pack().manager().isOpen()).isFalse();
+            assertThat(cpu.pack().manager().isOpen()).isTrue();
         });
     }
 
@@ -274,12 +347,12 @@ class WorkbenchModelTest {
         Path junk = dir.resolve("junk" + RunBundle.EXTENSION);
         Files.writeString(junk, "not a zip");
         FxThread.run(() -> {
-            vm.openBundle(junk);
-            ErrorReport e = vm.errorProperty().get();
+            vm.open(junk);
+            ErrorReport e = vm.messages().errorProperty().get();
             assertThat(e.message()).contains("junk.g2d2run").contains("run bundle");
             assertThat(e.hasDetails()).isFalse();
-            vm.openImage(dir.resolve("missing.png"));
-            assertThat(vm.errorProperty().get().message()).contains("does not exist");
+            vm.preview().openImage(dir.resolve("missing.png"));
+            assertThat(vm.messages().errorProperty().get().message()).contains("does not exist");
         });
     }
 }

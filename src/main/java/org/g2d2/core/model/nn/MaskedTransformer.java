@@ -2,7 +2,6 @@ package org.g2d2.core.model.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
 
 /**
@@ -101,8 +100,4 @@ public final class MaskedTransformer {
         return angle.sin().concat(angle.cos(), 1);
     }
 
-    /** Shape helper for callers building inputs. */
-    public Shape inputShape(int batch) {
-        return new Shape(batch, config.length());
-    }
 }

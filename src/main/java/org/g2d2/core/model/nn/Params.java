@@ -31,14 +31,6 @@ public final class Params {
         return p;
     }
 
-    public static Params fromList(NDList list) {
-        Params p = new Params();
-        for (NDArray a : list) {
-            p.put(a.getName(), a);
-        }
-        return p;
-    }
-
     public NDArray get(String name) {
         NDArray a = tensors.get(name);
         if (a == null) {

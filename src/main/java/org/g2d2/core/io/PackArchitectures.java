@@ -1,15 +1,21 @@
-package org.g2d2.core.model;
+package org.g2d2.core.io;
 
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.g2d2.core.model.PackArchitecture;
+import org.g2d2.core.model.ToyPatchModel;
+import org.g2d2.core.model.nn.VqTransformerArchitecture;
 
-/** The architecture types a model pack may name, and the code that builds each. */
+/**
+ * The architecture types a model pack may name, and the code that builds each. It lives beside the
+ * loader, above the models, so that the model interfaces need not know their implementations.
+ */
 public final class PackArchitectures {
 
     private static final Map<String, PackArchitecture> BY_TYPE = new TreeMap<>(Map.of(
             ToyPatchModel.TYPE, ToyPatchModel::build,
-            org.g2d2.core.model.nn.VqTransformerArchitecture.TYPE, org.g2d2.core.model.nn.VqTransformerArchitecture::build));
+            VqTransformerArchitecture.TYPE, VqTransformerArchitecture::build));
 
     private PackArchitectures() {
     }

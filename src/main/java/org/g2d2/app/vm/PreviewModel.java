@@ -1,0 +1,150 @@
+package org.g2d2.app.vm;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.g2d2.core.Image;
+import org.g2d2.core.InvalidInputException;
+import org.g2d2.core.Restorer;
+import org.g2d2.core.io.ImageFiles;
+import org.g2d2.core.operator.OperatorSpec;
+
+/**
+ * The input and its live measurement preview: where the picture comes from (a sample, a file,
+ * the clipboard, a bundle), the picture fitted to the pack, and the y that the degradation form
+ * makes of it. Previews run on the tensor thread; only the newest one waiting is kept.
+ */
+public final class PreviewModel {
+
+    private final Workers workers;
+    private final ObjectProperty<LoadedPack> pack;
+    private final DegradationModel degradation;
+    private final SamplerFormModel form;
+    private final Messages messages;
+    private final ObjectProperty<InputSource> source = new SimpleObjectProperty<>();
+    private final ObjectProperty<Image> input = new SimpleObjectProperty<>();
+    private final ObjectProperty<Image> measurement = new SimpleObjectProperty<>();
+    private final StringProperty error = new SimpleStringProperty();
+    private final LatestOnly previews;
+    private long generation;
+
+    public PreviewModel(Workers workers, ObjectProperty<LoadedPack> pack, DegradationModel degradation,
+                        SamplerFormModel form, Messages messages) {
+        this.workers = workers;
+        this.pack = pack;
+        this.degradation = degradation;
+        this.form = form;
+        this.messages = messages;
+        this.previews = new LatestOnly(workers.background());
+        Observable[] inputs = {source, pack, degradation.specBinding(), degradation.noiseSigmaProperty(),
+            degradation.modeProperty(), form.text(SamplerField.SEED)};
+        for (Observable o : inputs) {
+            o.addListener(x -> refresh());
+        }
+    }
+
+    public ObjectProperty<InputSource> sourceProperty() {
+        return source;
+    }
+
+    /** The input fitted to the pack: the truth (simulate) or y (measured). */
+    public ObjectProperty<Image> inputProperty() {
+        return input;
+    }
+
+    /** The measurement y the current settings give. */
+    public ObjectProperty<Image> measurementProperty() {
+        return measurement;
+    }
+
+    /** Why the preview failed (the run would too), or null. */
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public void useSample(GalleryItem item) {
+        source.set(InputSource.exact(item.name(), item.thumbnail()));
+    }
+
+    /** Reads an image file on the background thread, then makes it the input. */
+    public void openImage(Path file) {
+        workers.background().execute(() -> {
+            try {
+                BufferedImage img = ImageFiles.read(file);
+                workers.ui().execute(() -> source.set(InputSource.of(file.getFileName().toString(), img)));
+            } catch (RuntimeException e) {
+                workers.ui().execute(() -> messages.error("The image could not be opened", e));
+            }
+        });
+    }
+
+    /** Makes an already decoded picture (pasted or dropped) the input. */
+    public void usePicture(String name, BufferedImage picture) {
+        if (picture == null) {
+            messages.errorProperty().set(new ErrorReport("Nothing to paste",
+                    "The clipboard holds no image or image file.", ""));
+            return;
+        }
+        source.set(InputSource.of(name, picture));
+    }
+
+    /** The input at the size the restorer needs: the pack's (simulate) or the operator's output (measured). */
+    static Image fitInput(LoadedPack p, InputSource src, Restorer.Mode mode, OperatorSpec spec) {
+        if (mode == Restorer.Mode.SIMULATE) {
+            return src.fit(p.channels(), p.height(), p.width());
+        }
+        int[] size = p.restorer().measurementSize(spec);
+        return src.fit(p.channels(), size[0], size[1]);
+    }
+
+    private void refresh() {
+        LoadedPack p = pack.get();
+        InputSource src = source.get();
+        if (p == null || src == null) {
+            return;
+        }
+        long mine = ++generation;
+        OperatorSpec spec;
+        try {
+            spec = degradation.spec();
+        } catch (InvalidInputException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        Restorer.Mode mode = degradation.modeProperty().get();
+        double sigma = degradation.noiseSigmaProperty().get();
+        long seed = seedOrZero();
+        previews.submit(() -> {
+            try {
+                Image in = fitInput(p, src, mode, spec);
+                Image y = mode == Restorer.Mode.SIMULATE ? p.restorer().simulateMeasurement(in, spec, sigma, seed) : in;
+                workers.ui().execute(() -> {
+                    if (mine == generation) {
+                        input.set(in);
+                        measurement.set(y);
+                        error.set(null);
+                    }
+                });
+            } catch (RuntimeException e) {
+                String message = ErrorReport.of("", e).message();
+                workers.ui().execute(() -> {
+                    if (mine == generation) {
+                        error.set(message);
+                    }
+                });
+            }
+        });
+    }
+
+    private long seedOrZero() {
+        try {
+            return Long.parseLong(form.text(SamplerField.SEED).get().trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

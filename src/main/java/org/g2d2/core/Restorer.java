@@ -190,7 +190,8 @@ public final class Restorer {
                 yPrior = YCbCr.toRgb(y);
             }
             InverseProblem problem = new InverseProblem(op, yPrior, sigma);
-            SamplerResult result = sampler(layout).run(m, problem, request.settings(),
+            SamplerSettings settings = balancedKl(request.settings(), height, width, notes);
+            SamplerResult result = sampler(layout).run(m, problem, settings,
                     colourFrames(listener, plan, chroma, chromaMeasured), cancelled);
             Image restored = combine(plan, result.image(), chroma);
             Image ax = apply(m, op, restored);
@@ -199,6 +200,25 @@ public final class Restorer {
             double ssim = truth == null ? Double.NaN : Ssim.compute(truth, restored);
             return new Outcome(truth, y, restored, ax, residual, psnr, ssim, result, layout, plan, List.copyOf(notes));
         }
+    }
+
+    /**
+     * λ for an image of another size than the pack's: the likelihood is the plain norm over all m
+     * measured values, so for the same error per pixel its gradient per pixel scales as 1/√m while
+     * the KL term's per token does not; λ·√(m_pack / m) keeps the balance the presets were tuned for.
+     * At the pack's own size λ is untouched.
+     */
+    private SamplerSettings balancedKl(SamplerSettings settings, int height, int width, List<String> notes) {
+        var img = pack.manifest().image();
+        long packPixels = (long) img.height() * img.width();
+        long pixels = (long) height * width;
+        if (!windowing.balanceKl() || pixels == packPixels) {
+            return settings;
+        }
+        double scale = Math.sqrt((double) packPixels / pixels);
+        notes.add(String.format(Locale.ROOT, "KL weight scaled by sqrt(%d/%d) = %.3g for the image's size", packPixels,
+                pixels, scale));
+        return settings.withKl(settings.kl() * scale);
     }
 
     /** The prior's output back in the image's channels. */

@@ -164,4 +164,36 @@ class NativeSizeRestoreTest {
                     .hasMessageContaining("65,536");
         }
     }
+
+    @Test
+    void theKlWeightIsBalancedAgainstTheLikelihoodOfALargerImage() throws Exception {
+        ToyPacks.write(dir, ToyPacks.Spec.standard());
+        try (ModelPack pack = ModelPackLoader.load(dir, Device.cpu())) {
+            Restorer restorer = new Restorer(pack);
+            double[] weights = new double[2];
+            List<String> notes = new ArrayList<>();
+            int[] sizes = {32, 64};
+            for (int i = 0; i < 2; i++) {
+                List<Frame> frames = new ArrayList<>();
+                SamplerListener listener = new SamplerListener() {
+                    @Override
+                    public void onFrame(Frame f) {
+                        frames.add(f);
+                    }
+
+                    @Override
+                    public boolean wantsPreviews() {
+                        return false;
+                    }
+                };
+                Restorer.Outcome o = restorer.restore(new Restorer.Request(smooth(1, sizes[i], sizes[i], 1),
+                        Restorer.Mode.SIMULATE, OperatorSpec.blur(1.0, 5), 0.05, quick(3)), listener, () -> false);
+                weights[i] = frames.get(0).klWeight();
+                notes.addAll(o.notes());
+            }
+            // four times the pixels: the likelihood's gradient per pixel halves, so does λ
+            assertThat(weights[1] / weights[0]).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(notes).containsExactly("KL weight scaled by sqrt(1024/4096) = 0.500 for the image's size");
+        }
+    }
 }

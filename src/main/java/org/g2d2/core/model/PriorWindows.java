@@ -41,11 +41,14 @@ public record PriorWindows(int gridHeight, int gridWidth, int contextHeight, int
      *
      * @param stride tokens between window origins; 0 means half the context
      * @param taper the weight profile inside a window
+     * @param balanceKl whether the KL weight λ is scaled by √(pack pixels / image pixels), so that the
+     *     likelihood, a plain norm over the whole measurement whose gradient per pixel shrinks as
+     *     1/√m, keeps the balance with the per-token KL that the presets were tuned for
      */
-    public record Settings(int stride, Taper taper) {
+    public record Settings(int stride, Taper taper, boolean balanceKl) {
 
-        /** Half-context stride, triangular taper: every interior token is seen by about four windows. */
-        public static final Settings DEFAULT = new Settings(0, Taper.TRIANGULAR);
+        /** Half-context stride, triangular taper, balanced KL. */
+        public static final Settings DEFAULT = new Settings(0, Taper.TRIANGULAR, true);
 
         public Settings {
             if (stride < 0) {
@@ -57,20 +60,22 @@ public record PriorWindows(int gridHeight, int gridWidth, int contextHeight, int
             }
         }
 
-        /** Reads {@code {"stride": 4, "taper": "triangular"}}; a missing object or key keeps the default. */
+        /** Reads {@code {"stride": 4, "taper": "triangular", "balanceKl": true}}; a missing object or key keeps the default. */
         public static Settings fromJson(JsonObject o) {
             if (o == null) {
                 return DEFAULT;
             }
             int stride = o.has("stride") ? o.get("stride").getAsInt() : DEFAULT.stride();
             Taper taper = o.has("taper") ? Taper.parse(o.get("taper").getAsString()) : DEFAULT.taper();
-            return new Settings(stride, taper);
+            boolean balance = o.has("balanceKl") ? o.get("balanceKl").getAsBoolean() : DEFAULT.balanceKl();
+            return new Settings(stride, taper, balance);
         }
 
         public JsonObject toJson() {
             JsonObject o = new JsonObject();
             o.addProperty("stride", stride);
             o.addProperty("taper", taper.name().toLowerCase(Locale.ROOT));
+            o.addProperty("balanceKl", balanceKl);
             return o;
         }
     }

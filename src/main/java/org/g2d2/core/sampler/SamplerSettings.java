@@ -61,6 +61,11 @@ public record SamplerSettings(
                 topMass, newSeed);
     }
 
+    public SamplerSettings withKl(double newKl) {
+        return new SamplerSettings(steps, iterations, newKl, klDecay, temperature, lr, lrDecay, forget, process,
+                topMass, seed);
+    }
+
     public SamplerSettings withProcess(String newProcess) {
         return new SamplerSettings(steps, iterations, kl, klDecay, temperature, lr, lrDecay, forget, newProcess,
                 topMass, seed);

@@ -189,7 +189,7 @@ public final class Restorer {
             } else if (plan == ChannelPlan.GREY_ON_COLOUR) {
                 yPrior = YCbCr.toRgb(y);
             }
-            InverseProblem problem = new InverseProblem(op, yPrior, sigma);
+            InverseProblem problem = problem(op, yPrior, sigma, spec);
             SamplerSettings settings = balancedKl(request.settings(), height, width, notes);
             SamplerResult result = sampler(layout).run(m, problem, settings,
                     colourFrames(listener, plan, chroma, chromaMeasured), cancelled);
@@ -212,13 +212,22 @@ public final class Restorer {
         var img = pack.manifest().image();
         long packPixels = (long) img.height() * img.width();
         long pixels = (long) height * width;
-        if (!windowing.balanceKl() || pixels == packPixels) {
+        if (windowing.balance() != PriorWindows.Balance.KL || pixels == packPixels) {
             return settings;
         }
         double scale = Math.sqrt((double) packPixels / pixels);
         notes.add(String.format(Locale.ROOT, "KL weight scaled by sqrt(%d/%d) = %.3g for the image's size", packPixels,
                 pixels, scale));
         return settings.withKl(settings.kl() * scale);
+    }
+
+    /** The problem with the misfit the pack's balance asks for (blocks of its own measurement's size). */
+    private InverseProblem problem(SeparableOperator op, Image y, double sigma, OperatorSpec spec) {
+        if (windowing.balance() != PriorWindows.Balance.BLOCKS) {
+            return new InverseProblem(op, y, sigma);
+        }
+        int[] block = measurementSize(spec);
+        return new InverseProblem(op, y, sigma, block[0], block[1]);
     }
 
     /** The prior's output back in the image's channels. */

@@ -168,6 +168,13 @@ class NativeSizeRestoreTest {
     @Test
     void theKlWeightIsBalancedAgainstTheLikelihoodOfALargerImage() throws Exception {
         ToyPacks.write(dir, ToyPacks.Spec.standard());
+        Path manifest = dir.resolve("model.json");
+        com.google.gson.JsonObject json = org.g2d2.core.io.Json.GSON.fromJson(java.nio.file.Files.readString(manifest),
+                com.google.gson.JsonObject.class);
+        com.google.gson.JsonObject windows = new com.google.gson.JsonObject();
+        windows.addProperty("balance", "kl");
+        json.getAsJsonObject("architecture").add("priorWindows", windows);
+        java.nio.file.Files.writeString(manifest, org.g2d2.core.io.Json.GSON.toJson(json));
         try (ModelPack pack = ModelPackLoader.load(dir, Device.cpu())) {
             Restorer restorer = new Restorer(pack);
             double[] weights = new double[2];

@@ -37,37 +37,62 @@ public record PriorWindows(int gridHeight, int gridWidth, int contextHeight, int
     }
 
     /**
+     * The likelihood is a plain norm over the whole measurement: for the same error per pixel its
+     * gradient per pixel shrinks as 1/√m while the KL term's per token does not, so on a larger
+     * image the prior would weigh more than the presets intend.
+     */
+    public enum Balance {
+        /** The paper's plain norm and λ as given (the prior gains weight with the size). */
+        NONE,
+        /** The plain norm, λ scaled by √(pack pixels / image pixels). */
+        KL,
+        /** The sum of the norms of pack-sized blocks of y: each block weighs as one pack-sized image. */
+        BLOCKS;
+
+        static Balance parse(String s) {
+            for (Balance b : values()) {
+                if (b.name().equalsIgnoreCase(s)) {
+                    return b;
+                }
+            }
+            throw new InvalidInputException("balance '" + s + "' is unknown; allowed: none, kl, blocks");
+        }
+    }
+
+    /**
      * Windowing settings of a pack ({@code architecture.priorWindows} in model.json).
      *
      * @param stride tokens between window origins; 0 means half the context
      * @param taper the weight profile inside a window
-     * @param balanceKl whether the KL weight λ is scaled by √(pack pixels / image pixels), so that the
-     *     likelihood, a plain norm over the whole measurement whose gradient per pixel shrinks as
-     *     1/√m, keeps the balance with the per-token KL that the presets were tuned for
+     * @param balance how the likelihood of an image larger than the pack's keeps the balance with the
+     *     per-token KL term that the presets were tuned for
      */
-    public record Settings(int stride, Taper taper, boolean balanceKl) {
+    public record Settings(int stride, Taper taper, Balance balance) {
 
-        /** Half-context stride, triangular taper, balanced KL. */
-        public static final Settings DEFAULT = new Settings(0, Taper.TRIANGULAR, true);
+        /** Half-context stride, triangular taper, likelihood by blocks. */
+        public static final Settings DEFAULT = new Settings(0, Taper.TRIANGULAR, Balance.BLOCKS);
 
         public Settings {
             if (stride < 0) {
                 throw new InvalidInputException("prior window stride must be 0 (half the context) or positive; found "
                         + stride);
             }
+            if (balance == null) {
+                throw new InvalidInputException("balance is missing; allowed: none, kl, blocks");
+            }
             if (taper == null) {
                 throw new InvalidInputException("prior window taper is missing; allowed: flat, triangular");
             }
         }
 
-        /** Reads {@code {"stride": 4, "taper": "triangular", "balanceKl": true}}; a missing object or key keeps the default. */
+        /** Reads {@code {"stride": 4, "taper": "triangular", "balance": "blocks"}}; a missing object or key keeps the default. */
         public static Settings fromJson(JsonObject o) {
             if (o == null) {
                 return DEFAULT;
             }
             int stride = o.has("stride") ? o.get("stride").getAsInt() : DEFAULT.stride();
             Taper taper = o.has("taper") ? Taper.parse(o.get("taper").getAsString()) : DEFAULT.taper();
-            boolean balance = o.has("balanceKl") ? o.get("balanceKl").getAsBoolean() : DEFAULT.balanceKl();
+            Balance balance = o.has("balance") ? Balance.parse(o.get("balance").getAsString()) : DEFAULT.balance();
             return new Settings(stride, taper, balance);
         }
 
@@ -75,7 +100,7 @@ public record PriorWindows(int gridHeight, int gridWidth, int contextHeight, int
             JsonObject o = new JsonObject();
             o.addProperty("stride", stride);
             o.addProperty("taper", taper.name().toLowerCase(Locale.ROOT));
-            o.addProperty("balanceKl", balanceKl);
+            o.addProperty("balance", balance.name().toLowerCase(Locale.ROOT));
             return o;
         }
     }

@@ -131,7 +131,7 @@ public final class G2D2Sampler {
                                 NDArray pi = (invTemperature == 1f ? logits : logits.muli(invTemperature)).softmax(1);
                                 NDArray xHat = decoder.decode(toGrid(pi.matMul(codebook)));
                                 // ‖y − A(x̂)‖₂, not squared
-                                likelihood = problem.operator().apply(xHat).sub(y).norm();
+                                likelihood = problem.misfit(problem.operator().apply(xHat).sub(y));
                                 // Σ softmax(α)·(α − ℓ_p): KL(q‖p̃) as α stays log-normalised
                                 kl = a.softmax(1).mul(a.sub(logPrior)).sum();
                                 collector.backward(likelihood.add(kl.mul((float) klWeight)));

@@ -15,7 +15,7 @@ class PriorWindowsTest {
         "20, 20, 8, 8, 8", "16, 40, 16, 16, 0"})
     void windowsCoverEveryTokenAndStayInsideTheGrid(int rows, int cols, int ch, int cw, int stride) {
         PriorWindows w = new PriorWindows(rows, cols, ch, cw, new PriorWindows.Settings(stride,
-                PriorWindows.Taper.TRIANGULAR, true));
+                PriorWindows.Taper.TRIANGULAR, PriorWindows.Balance.BLOCKS));
         int[] cover = new int[rows * cols];
         for (PriorWindows.Origin o : w.origins()) {
             assertThat(o.row()).isBetween(0, rows - ch);
@@ -45,7 +45,7 @@ class PriorWindowsTest {
         float[] tri = new PriorWindows(8, 8, 4, 4, PriorWindows.Settings.DEFAULT).weights();
         // profile 1, 2, 2, 1 on both axes
         assertThat(tri).containsExactly(1, 2, 2, 1, 2, 4, 4, 2, 2, 4, 4, 2, 1, 2, 2, 1);
-        float[] flat = new PriorWindows(8, 8, 4, 4, new PriorWindows.Settings(0, PriorWindows.Taper.FLAT, true)).weights();
+        float[] flat = new PriorWindows(8, 8, 4, 4, new PriorWindows.Settings(0, PriorWindows.Taper.FLAT, PriorWindows.Balance.BLOCKS)).weights();
         assertThat(flat).containsOnly(1f);
     }
 
@@ -54,12 +54,12 @@ class PriorWindowsTest {
         var o = new com.google.gson.JsonObject();
         o.addProperty("stride", 3);
         o.addProperty("taper", "flat");
-        assertThat(PriorWindows.Settings.fromJson(o)).isEqualTo(new PriorWindows.Settings(3, PriorWindows.Taper.FLAT, true));
+        assertThat(PriorWindows.Settings.fromJson(o)).isEqualTo(new PriorWindows.Settings(3, PriorWindows.Taper.FLAT, PriorWindows.Balance.BLOCKS));
         assertThat(PriorWindows.Settings.fromJson(null)).isEqualTo(PriorWindows.Settings.DEFAULT);
         o.addProperty("taper", "gaussian");
         assertThatThrownBy(() -> PriorWindows.Settings.fromJson(o)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("gaussian").hasMessageContaining("flat, triangular");
-        assertThatThrownBy(() -> new PriorWindows.Settings(-1, PriorWindows.Taper.FLAT, true))
+        assertThatThrownBy(() -> new PriorWindows.Settings(-1, PriorWindows.Taper.FLAT, PriorWindows.Balance.BLOCKS))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("-1");
     }
 

@@ -172,7 +172,7 @@ class NativeSizeRestoreTest {
         com.google.gson.JsonObject json = org.g2d2.core.io.Json.GSON.fromJson(java.nio.file.Files.readString(manifest),
                 com.google.gson.JsonObject.class);
         com.google.gson.JsonObject windows = new com.google.gson.JsonObject();
-        windows.addProperty("balance", "kl");
+        windows.addProperty("balance", "kl");  // the default, written out
         json.getAsJsonObject("architecture").add("priorWindows", windows);
         java.nio.file.Files.writeString(manifest, org.g2d2.core.io.Json.GSON.toJson(json));
         try (ModelPack pack = ModelPackLoader.load(dir, Device.cpu())) {

@@ -45,7 +45,8 @@ class PriorWindowsTest {
         float[] tri = new PriorWindows(8, 8, 4, 4, PriorWindows.Settings.DEFAULT).weights();
         // profile 1, 2, 2, 1 on both axes
         assertThat(tri).containsExactly(1, 2, 2, 1, 2, 4, 4, 2, 2, 4, 4, 2, 1, 2, 2, 1);
-        float[] flat = new PriorWindows(8, 8, 4, 4, new PriorWindows.Settings(0, PriorWindows.Taper.FLAT, PriorWindows.Balance.BLOCKS)).weights();
+        float[] flat = new PriorWindows(8, 8, 4, 4, new PriorWindows.Settings(0, PriorWindows.Taper.FLAT,
+                PriorWindows.Balance.KL)).weights();
         assertThat(flat).containsOnly(1f);
     }
 
@@ -54,7 +55,14 @@ class PriorWindowsTest {
         var o = new com.google.gson.JsonObject();
         o.addProperty("stride", 3);
         o.addProperty("taper", "flat");
-        assertThat(PriorWindows.Settings.fromJson(o)).isEqualTo(new PriorWindows.Settings(3, PriorWindows.Taper.FLAT, PriorWindows.Balance.BLOCKS));
+        assertThat(PriorWindows.Settings.fromJson(o)).isEqualTo(new PriorWindows.Settings(3, PriorWindows.Taper.FLAT,
+                PriorWindows.Balance.KL));
+        o.addProperty("balance", "Blocks");
+        assertThat(PriorWindows.Settings.fromJson(o).balance()).isEqualTo(PriorWindows.Balance.BLOCKS);
+        o.addProperty("balance", "squared");
+        assertThatThrownBy(() -> PriorWindows.Settings.fromJson(o)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("squared").hasMessageContaining("none, kl, blocks");
+        o.addProperty("balance", "none");
         assertThat(PriorWindows.Settings.fromJson(null)).isEqualTo(PriorWindows.Settings.DEFAULT);
         o.addProperty("taper", "gaussian");
         assertThatThrownBy(() -> PriorWindows.Settings.fromJson(o)).isInstanceOf(InvalidInputException.class)

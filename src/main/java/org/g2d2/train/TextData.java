@@ -1,0 +1,66 @@
+package org.g2d2.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import org.g2d2.core.model.nn.VqTokenizer;
+import org.g2d2.train.data.FontCatalogue;
+import org.g2d2.train.data.ImageSet;
+import org.g2d2.train.data.TextImages;
+import org.g2d2.train.data.TextRenderer;
+import org.g2d2.train.data.WordCorpus;
+
+/**
+ * The text pack's data: training crops from the training fonts, and the two held-out sets its
+ * quality is judged on (training fonts with another seed; the held-out font families).
+ */
+public final class TextData {
+
+    /** Virtual training set size: large enough that no crop repeats within a run of this machine. */
+    public static final int TRAINING_IMAGES = 2_000_000;
+    /** Seed of the held-out renders; training runs draw their crops from seeds below it. */
+    public static final long HELD_OUT_SEED = 1_000_003L;
+
+    private TextData() {
+    }
+
+    /** Training crops of side {@code side}, stream {@code seed}. */
+    public static TextImages training(int side, long seed) {
+        if (seed >= HELD_OUT_SEED) {
+            throw new org.g2d2.core.InvalidInputException("training data seed " + seed + " is reserved for held-out "
+                    + "renders; allowed: below " + HELD_OUT_SEED);
+        }
+        return new TextImages(TextRenderer.training(TextRenderer.Settings.of(side)), TRAINING_IMAGES, seed);
+    }
+
+    /** {@code n} held-out crops: the training fonts if {@code heldOutFonts} is false, else the held-out families. */
+    public static TextImages heldOut(int side, int n, boolean heldOutFonts) {
+        TextRenderer r = heldOutFonts
+                ? new TextRenderer(TextRenderer.Settings.of(side), FontCatalogue.heldOutFaces(),
+                        WordCorpus.load(WordCorpus.DEBIAN_WORDS), false)
+                : TextRenderer.training(TextRenderer.Settings.of(side));
+        return new TextImages(r, n, HELD_OUT_SEED);
+    }
+
+    /** Mean reconstruction PSNR (dB, on [0, 1]) of {@code tok} over every image of {@code set}. */
+    public static double tokenizerPsnr(VqTokenizer tok, ImageSet set, NDManager manager) {
+        double sum = 0;
+        int batch = 32;
+        for (int start = 0; start < set.size(); start += batch) {
+            int n = Math.min(batch, set.size() - start);
+            int[] idx = new int[n];
+            for (int i = 0; i < n; i++) {
+                idx[i] = start + i;
+            }
+            try (NDManager m = manager.newSubManager()) {
+                NDArray x = set.images(m, idx);
+                NDArray recon = tok.decode(tok.embed(tok.encode(x))).clip(-1f, 1f);
+                // per-image MSE on the [0, 1] scale (a quarter of the [−1, 1] one)
+                float[] mse = recon.sub(x).square().mean(new int[] {1, 2, 3}).div(4f).toFloatArray();
+                for (float e : mse) {
+                    sum += -10 * Math.log10(Math.max(e, 1e-10));
+                }
+            }
+        }
+        return sum / set.size();
+    }
+}

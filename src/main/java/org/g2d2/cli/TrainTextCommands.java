@@ -151,4 +151,29 @@ final class TrainTextCommands {
             return 0;
         }
     }
+
+    @Command(name = "text-pack", mixinStandardHelpOptions = true,
+            description = "Measure the text tokenizer on held-out renders and write the text pack from finished "
+                    + "text-tokenizer and text-prior runs (refused below the PSNR bar).")
+    static final class Pack implements Callable<Integer> {
+        @Option(names = "--tokenizer", required = true)
+        Path tokenizer;
+        @Option(names = "--prior", required = true)
+        Path prior;
+        @Option(names = "--out", required = true, description = "the pack folder (models/text)")
+        Path out;
+        @Option(names = "--samples", defaultValue = "256", description = "held-out crops per PSNR figure")
+        int samples;
+        @Option(names = "--allow-below-bar", description = "write the pack even if the tokenizer misses its bar")
+        boolean allowBelowBar;
+
+        @Override
+        public Integer call() throws IOException {
+            try (NDManager m = NDManager.newBaseManager()) {
+                var manifest = org.g2d2.train.TextPackBuilder.build(tokenizer, prior, out, samples, allowBelowBar, m);
+                System.out.println("pack written to " + out + "; tokenizer PSNR " + manifest.metrics());
+            }
+            return 0;
+        }
+    }
 }

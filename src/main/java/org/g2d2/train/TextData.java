@@ -36,7 +36,7 @@ public final class TextData {
     public static TextImages heldOut(int side, int n, boolean heldOutFonts) {
         TextRenderer r = heldOutFonts
                 ? new TextRenderer(TextRenderer.Settings.of(side), FontCatalogue.heldOutFaces(),
-                        WordCorpus.load(WordCorpus.DEBIAN_WORDS), false)
+                        WordCorpus.debian(), false)
                 : TextRenderer.training(TextRenderer.Settings.of(side));
         return new TextImages(r, n, HELD_OUT_SEED);
     }
@@ -55,7 +55,7 @@ public final class TextData {
                 NDArray x = set.images(m, idx);
                 NDArray recon = tok.decode(tok.embed(tok.encode(x))).clip(-1f, 1f);
                 // per-image MSE on the [0, 1] scale (a quarter of the [−1, 1] one)
-                float[] mse = recon.sub(x).square().mean(new int[] {1, 2, 3}).div(4f).toFloatArray();
+                float[] mse = recon.sub(x).square().reshape(n, -1).mean(new int[] {1}).div(4f).toFloatArray();
                 for (float e : mse) {
                     sum += -10 * Math.log10(Math.max(e, 1e-10));
                 }

@@ -78,7 +78,7 @@ public final class TextRenderer {
 
     /** The training generator: installed training faces, the Debian word list. */
     public static TextRenderer training(Settings settings) {
-        return new TextRenderer(settings, FontCatalogue.trainingFaces(), WordCorpus.load(WordCorpus.DEBIAN_WORDS), true);
+        return new TextRenderer(settings, FontCatalogue.trainingFaces(), WordCorpus.debian(), true);
     }
 
     public Settings settings() {

@@ -27,6 +27,16 @@ public final class WordCorpus {
         this.words = List.copyOf(words);
     }
 
+    private static WordCorpus debian;
+
+    /** The Debian word list, read once per process. */
+    public static synchronized WordCorpus debian() {
+        if (debian == null) {
+            debian = load(DEBIAN_WORDS);
+        }
+        return debian;
+    }
+
     /** The word list of {@code file} (one word a line), keeping only words of ASCII letters. */
     public static WordCorpus load(Path file) {
         if (!Files.isRegularFile(file)) {

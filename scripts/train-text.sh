@@ -13,9 +13,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUN=${G2D2_TEXT_RUN:-$HOME/.cache/g2d2-train/text}
-TOK_STEPS=${TOK_STEPS:-20000}
-PRIOR_STEPS=${PRIOR_STEPS:-30000}
-OUT_PACK=${OUT_PACK:-$RUN/pack}
+# $RUN/settings.env (optional, shell assignments) is read again before every stage, so the prior's
+# shape can still be changed while the tokenizer trains, without restarting this script.
+settings() {
+  if [ -f "$RUN/settings.env" ]; then . "$RUN/settings.env"; fi
+  TOK_STEPS=${TOK_STEPS:-20000}
+  PRIOR_STEPS=${PRIOR_STEPS:-30000}
+  # provisional prior shape (not measured yet; 256 tokens a context)
+  PRIOR_DIM=${PRIOR_DIM:-128} PRIOR_LAYERS=${PRIOR_LAYERS:-4} PRIOR_HEADS=${PRIOR_HEADS:-4}
+  PRIOR_BATCH=${PRIOR_BATCH:-16}
+  OUT_PACK=${OUT_PACK:-$RUN/pack}
+}
 mkdir -p "$RUN"
 
 if [ "${1:-}" = "--refresh" ] || [ ! -f "$RUN/app/classpath.txt" ]; then
@@ -34,6 +42,7 @@ g2d2() {
        org.g2d2.Main "$@"
 }
 
+settings
 echo "== $(date -u +%FT%TZ) text tokenizer ($TOK_STEPS steps) in $RUN/tokenizer"
 g2d2 train text-tokenizer --out "$RUN/tokenizer" --steps "$TOK_STEPS" --batch 16 --lr 2e-3 \
      --side 64 --codes 1024 --dim 32 --full 32 --half 64 --quarter 128 --seed 1 --checkpoint-seconds 300
@@ -41,10 +50,12 @@ g2d2 train text-tokenizer --out "$RUN/tokenizer" --steps "$TOK_STEPS" --batch 16
 echo "== $(date -u +%FT%TZ) held-out check"
 g2d2 train text-check --tokenizer "$RUN/tokenizer" --samples 256 | tee -a "$RUN/check.txt"
 
+settings
 echo "== $(date -u +%FT%TZ) text prior ($PRIOR_STEPS steps) in $RUN/prior"
-g2d2 train text-prior --tokenizer "$RUN/tokenizer" --out "$RUN/prior" --steps "$PRIOR_STEPS" --batch 32 \
-     --lr 1e-3 --dim 192 --layers 6 --heads 6 --images 100000 --seed 2 --checkpoint-seconds 300
+g2d2 train text-prior --tokenizer "$RUN/tokenizer" --out "$RUN/prior" --steps "$PRIOR_STEPS" \
+     --batch "$PRIOR_BATCH" --lr 1e-3 --dim "$PRIOR_DIM" --layers "$PRIOR_LAYERS" --heads "$PRIOR_HEADS" --images 100000 --seed 2 --checkpoint-seconds 300
 
+settings
 echo "== $(date -u +%FT%TZ) pack into $OUT_PACK"
 g2d2 train text-pack --tokenizer "$RUN/tokenizer" --prior "$RUN/prior" --out "$OUT_PACK" --samples 512
 echo "== $(date -u +%FT%TZ) done"

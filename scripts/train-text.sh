@@ -48,7 +48,7 @@ g2d2 train text-tokenizer --out "$RUN/tokenizer" --steps "$TOK_STEPS" --batch 16
      --side 64 --codes 1024 --dim 32 --full 32 --half 64 --quarter 128 --seed 1 --checkpoint-seconds 300
 
 echo "== $(date -u +%FT%TZ) held-out check"
-g2d2 train text-check --tokenizer "$RUN/tokenizer" --samples 256 | tee -a "$RUN/check.txt"
+g2d2 train text-check --tokenizer "$RUN/tokenizer" --samples 256 --ocr-pages 32 | tee -a "$RUN/check.txt"
 
 settings
 echo "== $(date -u +%FT%TZ) text prior ($PRIOR_STEPS steps) in $RUN/prior"

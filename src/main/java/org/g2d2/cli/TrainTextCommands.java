@@ -91,6 +91,9 @@ final class TrainTextCommands {
         Path tokenizer;
         @Option(names = "--samples", defaultValue = "256")
         int samples;
+        @Option(names = "--ocr-pages", defaultValue = "0", description = "also OCR this many held-out pages, clean and "
+                + "reconstructed (needs tesseract)")
+        int ocrPages;
 
         @Override
         public Integer call() {
@@ -101,6 +104,12 @@ final class TrainTextCommands {
                 double unseen = TextData.tokenizerPsnr(tok, TextData.heldOut(side, samples, true), m);
                 System.out.printf(Locale.ROOT, "tokenizer PSNR over %d held-out crops: training fonts %.2f dB, "
                         + "held-out fonts %.2f dB%n", samples, seen, unseen);
+                if (ocrPages > 0) {
+                    TextData.OcrCheck ocr = TextData.tokenizerOcr(tok, org.g2d2.core.metrics.TesseractOcr.english(),
+                            ocrPages, m);
+                    System.out.printf(Locale.ROOT, "Tesseract CER over %d held-out pages: clean %.4f, through the "
+                            + "tokenizer %.4f%n", ocrPages, ocr.cleanCer(), ocr.reconstructedCer());
+                }
             }
             return 0;
         }
@@ -164,14 +173,17 @@ final class TrainTextCommands {
         Path out;
         @Option(names = "--samples", defaultValue = "256", description = "held-out crops per PSNR figure")
         int samples;
+        @Option(names = "--ocr-pages", defaultValue = "32", description = "held-out pages OCRed clean and through the "
+                + "tokenizer (0: skip; needs tesseract)")
+        int ocrPages;
         @Option(names = "--allow-below-bar", description = "write the pack even if the tokenizer misses its bar")
         boolean allowBelowBar;
 
         @Override
         public Integer call() throws IOException {
             try (NDManager m = NDManager.newBaseManager()) {
-                var manifest = org.g2d2.train.TextPackBuilder.build(tokenizer, prior, out, samples, allowBelowBar, m);
-                System.out.println("pack written to " + out + "; tokenizer PSNR " + manifest.metrics());
+                var manifest = org.g2d2.train.TextPackBuilder.build(tokenizer, prior, out, samples, ocrPages, allowBelowBar, m);
+                System.out.println("pack written to " + out + "; measured " + manifest.metrics());
             }
             return 0;
         }

@@ -2,7 +2,11 @@ package org.g2d2.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import org.g2d2.core.Image;
+import org.g2d2.core.metrics.CharacterErrorRate;
+import org.g2d2.core.metrics.TextRecognizer;
 import org.g2d2.core.model.nn.VqTokenizer;
+import org.g2d2.train.data.FontFace;
 import org.g2d2.train.data.FontCatalogue;
 import org.g2d2.train.data.ImageSet;
 import org.g2d2.train.data.TextImages;
@@ -39,6 +43,51 @@ public final class TextData {
                         WordCorpus.debian(), false)
                 : TextRenderer.training(TextRenderer.Settings.of(side));
         return new TextImages(r, n, HELD_OUT_SEED);
+    }
+
+    /**
+     * OCR character error rates on held-out pages: of the clean page, and of the page passed
+     * through the tokenizer (which is convolutional, so it reads a whole page at once).
+     *
+     * @param cleanCer mean CER of the clean pages
+     * @param reconstructedCer mean CER of their reconstructions
+     */
+    public record OcrCheck(double cleanCer, double reconstructedCer, int pages) {
+    }
+
+    /**
+     * {@code pages} held-out pages (held-out font families in turn, x-heights 8, 10, 12, 14 px,
+     * three lines, 320 px wide, words from the held-out seed) read by {@code reader}.
+     */
+    public static OcrCheck tokenizerOcr(VqTokenizer tok, TextRecognizer reader, int pages, NDManager manager) {
+        TextRenderer r = new TextRenderer(TextRenderer.Settings.of(tok.config().imageSize()),
+                FontCatalogue.heldOutFaces(), WordCorpus.debian(), false);
+        double clean = 0;
+        double recon = 0;
+        for (int i = 0; i < pages; i++) {
+            FontFace face = r.faces().get(i % r.faces().size());
+            TextRenderer.Page page = r.page(face, 8 + 2 * (i % 4), 320, 3,
+                    new java.util.SplittableRandom(HELD_OUT_SEED + i));
+            String text = String.join("\n", page.lines());
+            Image x = grey(page.image());
+            clean += CharacterErrorRate.of(reader, x, text);
+            try (NDManager m = manager.newSubManager()) {
+                NDArray y = tok.decode(tok.embed(tok.encode(x.toNDArray(m)))).clip(-1f, 1f);
+                recon += CharacterErrorRate.of(reader, new Image(1, x.height(), x.width(), y.toFloatArray()), text);
+            }
+        }
+        return new OcrCheck(clean / pages, recon / pages, pages);
+    }
+
+    private static Image grey(java.awt.image.BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int[] raw = img.getRaster().getPixels(0, 0, w, h, (int[]) null);
+        float[] v = new float[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            v[i] = raw[i] / 127.5f - 1f;
+        }
+        return new Image(1, h, w, v);
     }
 
     /** Mean reconstruction PSNR (dB, on [0, 1]) of {@code tok} over every image of {@code set}. */

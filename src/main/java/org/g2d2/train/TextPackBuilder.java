@@ -11,6 +11,7 @@ import java.util.Map;
 import org.g2d2.core.InvalidInputException;
 import org.g2d2.core.io.PackManifest;
 import org.g2d2.core.io.PackWriter;
+import org.g2d2.core.metrics.TesseractOcr;
 import org.g2d2.core.model.nn.TransformerConfig;
 import org.g2d2.core.model.nn.VqTokenizer;
 import org.g2d2.core.model.nn.VqTransformerArchitecture;
@@ -26,6 +27,8 @@ public final class TextPackBuilder {
 
     /** Reconstruction PSNR (dB) the tokenizer must reach on held-out renders. */
     public static final double PSNR_BAR = 28.0;
+    /** How much the tokenizer may raise Tesseract's character error rate on held-out pages (1 point). */
+    public static final double OCR_BAR = 0.01;
 
     private TextPackBuilder() {
     }
@@ -34,10 +37,11 @@ public final class TextPackBuilder {
      * Writes the pack into {@code out}.
      *
      * @param samples held-out crops per PSNR figure
+     * @param ocrPages held-out pages OCRed clean and through the tokenizer (0: not measured; needs tesseract)
      * @param allowBelowBar write the pack even if the tokenizer misses its bar (for tests of the plumbing)
      */
-    public static PackManifest build(Path tokenizerDir, Path priorDir, Path out, int samples, boolean allowBelowBar,
-                                     NDManager manager) throws IOException {
+    public static PackManifest build(Path tokenizerDir, Path priorDir, Path out, int samples, int ocrPages,
+                                     boolean allowBelowBar, NDManager manager) throws IOException {
         VqTokenizer tok = TrainedTokenizer.load(tokenizerDir, manager);
         JsonObject priorInfo = PackBuilder.readInfo(priorDir, "prior");
         int side = tok.config().imageSize();
@@ -47,6 +51,12 @@ public final class TextPackBuilder {
             throw new InvalidInputException(String.format(java.util.Locale.ROOT, "the tokenizer in '%s' reconstructs "
                     + "held-out renders at %.2f dB (training fonts, held-out seed) and %.2f dB (held-out fonts); "
                     + "the bar is %.1f dB: train it longer", tokenizerDir, seenFonts, heldOutFonts, PSNR_BAR));
+        }
+        TextData.OcrCheck ocr = ocrPages > 0 ? TextData.tokenizerOcr(tok, TesseractOcr.english(), ocrPages, manager) : null;
+        if (ocr != null && ocr.reconstructedCer() - ocr.cleanCer() > OCR_BAR && !allowBelowBar) {
+            throw new InvalidInputException(String.format(java.util.Locale.ROOT, "Tesseract's CER on %d held-out pages "
+                    + "is %.4f through the tokenizer in '%s' against %.4f clean; the bar is %.2f more: train it longer",
+                    ocr.pages(), ocr.reconstructedCer(), tokenizerDir, ocr.cleanCer(), OCR_BAR));
         }
         int g = tok.config().gridSize();
         int k = tok.config().codebookSize();
@@ -85,6 +95,15 @@ public final class TextPackBuilder {
         psnr.addProperty("samples", samples);
         psnr.addProperty("bar", PSNR_BAR);
         metrics.add("tokenizerPsnr", psnr);
+        if (ocr != null) {
+            JsonObject o = new JsonObject();
+            o.addProperty("cleanCer", ocr.cleanCer());
+            o.addProperty("reconstructedCer", ocr.reconstructedCer());
+            o.addProperty("pages", ocr.pages());
+            o.addProperty("reader", "tesseract, English, psm 6, x2 bicubic");
+            o.addProperty("barAboveClean", OCR_BAR);
+            metrics.add("tokenizerOcr", o);
+        }
 
         PackManifest manifest = new PackManifest(PackManifest.FORMAT, "text", "0.1",
                 "Printed text " + side + "x" + side + " grey: VQ tokenizer (" + g + "x" + g + " tokens, K=" + k

@@ -127,6 +127,34 @@ public final class TextRenderer {
         return draw(width, height, font, lines, xHeight * 1.5, xHeight + font.getSize2D(), lineHeight, 0, 0f, 1f);
     }
 
+    /** A clean page and the text on it. */
+    public record Page(BufferedImage image, List<String> lines) {
+    }
+
+    /**
+     * A clean page of {@code lineCount} lines of corpus words in {@code face} at x-height
+     * {@code xHeight}, {@code width} wide, as tall as the lines need; both sides are multiples of 4
+     * (the tokenizer's stride).
+     */
+    public Page page(FontFace face, double xHeight, int width, int lineCount, SplittableRandom rng) {
+        Font font = font(face).deriveFont((float) (xHeight / xRatio(face)));
+        double room = width - 3 * xHeight;
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < lineCount; i++) {
+            StringBuilder line = new StringBuilder(corpus.next(rng));
+            while (true) {
+                String next = corpus.next(rng);
+                if (font.getStringBounds(line + " " + next, FRC).getWidth() > room) {
+                    break;
+                }
+                line.append(' ').append(next);
+            }
+            lines.add(line.toString());
+        }
+        int height = (int) Math.ceil((2 * xHeight + font.getSize2D() * (1 + 1.5 * lineCount)) / 4) * 4;
+        return new Page(page(face, xHeight, lines, width / 4 * 4, height), List.copyOf(lines));
+    }
+
     /** The pixel x-height of {@code face} at 1 pt (the visual height of a lower-case x). */
     public double xRatio(FontFace face) {
         return xRatios.computeIfAbsent(face, f ->

@@ -17,8 +17,8 @@ RUN=${G2D2_TEXT_RUN:-$HOME/.cache/g2d2-train/text}
 # shape can still be changed while the tokenizer trains, without restarting this script.
 settings() {
   if [ -f "$RUN/settings.env" ]; then . "$RUN/settings.env"; fi
-  TOK_STEPS=${TOK_STEPS:-20000}
-  PRIOR_STEPS=${PRIOR_STEPS:-30000}
+  TOK_STEPS=${TOK_STEPS:-12000}
+  PRIOR_STEPS=${PRIOR_STEPS:-20000}
   # provisional prior shape (not measured yet; 256 tokens a context)
   PRIOR_DIM=${PRIOR_DIM:-128} PRIOR_LAYERS=${PRIOR_LAYERS:-4} PRIOR_HEADS=${PRIOR_HEADS:-4}
   PRIOR_BATCH=${PRIOR_BATCH:-16}

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a model of the pack on Fashion-MNIST (resumes from --out's checkpoint).",
         subcommands = {TrainCommand.Tokenizer.class, TrainCommand.Classifier.class, TrainCommand.Prior.class,
-            TrainCommand.Pack.class, TrainCommand.BenchTokenizer.class})
+            TrainCommand.Pack.class, TrainCommand.BenchTokenizer.class, TrainTextCommands.Tokenizer.class,
+            TrainTextCommands.Check.class, TrainTextCommands.Prior.class, TrainTextCommands.Pack.class})
 public final class TrainCommand implements Runnable {
 
     @Override

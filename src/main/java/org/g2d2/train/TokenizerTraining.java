@@ -13,7 +13,7 @@ import org.g2d2.core.model.nn.Params;
 import org.g2d2.core.model.nn.VqTokenizer;
 import org.g2d2.core.model.nn.VqTokenizerConfig;
 import org.g2d2.train.data.Batches;
-import org.g2d2.train.data.FashionMnist;
+import org.g2d2.train.data.ImageSet;
 
 /**
  * Trains the VQ tokenizer: loss = ‖D(z_q) − x‖² + β‖E(x) − sg(z_q)‖² with the straight-through
@@ -33,7 +33,7 @@ public final class TokenizerTraining implements TrainTask {
     }
 
     private final Settings settings;
-    private final FashionMnist data;
+    private final ImageSet data;
     private final Batches batches;
     private final Params model;
     private final Params trainable = new Params();
@@ -42,7 +42,7 @@ public final class TokenizerTraining implements TrainTask {
     private final long seed;
     private boolean seeded;
 
-    TokenizerTraining(Settings settings, FashionMnist data, NDManager manager, long seed) {
+    TokenizerTraining(Settings settings, ImageSet data, NDManager manager, long seed) {
         this.settings = settings;
         this.data = data;
         this.seed = seed;
@@ -60,7 +60,7 @@ public final class TokenizerTraining implements TrainTask {
     }
 
     /** Trains (or resumes) into {@code out}. */
-    public static TrainLoop.Result train(Settings settings, LoopSettings loop, FashionMnist data, Path out,
+    public static TrainLoop.Result train(Settings settings, LoopSettings loop, ImageSet data, Path out,
                                          NDManager manager, PrintStream log) {
         TokenizerTraining task = new TokenizerTraining(settings, data, manager, loop.seed());
         JsonObject info = new JsonObject();

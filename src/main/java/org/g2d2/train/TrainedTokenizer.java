@@ -16,7 +16,7 @@ import org.g2d2.core.io.ModelPackLoader;
 import org.g2d2.core.model.nn.Params;
 import org.g2d2.core.model.nn.VqTokenizer;
 import org.g2d2.core.model.nn.VqTokenizerConfig;
-import org.g2d2.train.data.FashionMnist;
+import org.g2d2.train.data.ImageSet;
 
 /** A finished tokenizer run (its output folder), and the token grids it gives a dataset. */
 public final class TrainedTokenizer {
@@ -50,7 +50,7 @@ public final class TrainedTokenizer {
      * The token grids of every image of {@code data}, row-major (N·L ints), cached in
      * {@code cache} keyed by the tokenizer weights' SHA-256.
      */
-    public static int[] tokens(Path tokenizerDir, VqTokenizer tok, FashionMnist data, Path cache, NDManager manager) {
+    public static int[] tokens(Path tokenizerDir, VqTokenizer tok, ImageSet data, Path cache, NDManager manager) {
         String key = ModelPackLoader.sha256(tokenizerDir.resolve(TrainLoop.WEIGHTS)) + " " + data.size();
         int l = tok.config().gridSize() * tok.config().gridSize();
         if (Files.isRegularFile(cache)) {

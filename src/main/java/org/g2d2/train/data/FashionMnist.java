@@ -12,7 +12,7 @@ import org.g2d2.core.InvalidInputException;
  * One split of Fashion-MNIST (Zalando SE, MIT licence): 28×28 grey images padded with background
  * to 32×32, kept as bytes and turned into [−1, 1] floats a batch at a time.
  */
-public final class FashionMnist {
+public final class FashionMnist implements ImageSet {
 
     public static final int SIZE = 32;
     public static final List<String> CLASS_NAMES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress",

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             TrainCommand.class,
             ModelsCommand.class,
+            SoakCommand.class,
         })
 public final class G2D2Cli implements Runnable {
 

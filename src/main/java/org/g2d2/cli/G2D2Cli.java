@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             ModelsCommand.class,
             SoakCommand.class,
+            EngineCommand.class,
         })
 public final class G2D2Cli implements Runnable {
 

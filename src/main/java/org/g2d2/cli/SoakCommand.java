@@ -105,7 +105,7 @@ public final class SoakCommand implements Callable<Integer> {
             }
             SamplerSettings settings = sampler.resolve(pack.manifest(), op);
             int sampleEvery = every != null ? every : Math.max(1, Math.max(restores, cancels) / 20);
-            out.printf(Locale.ROOT, "soak %s on %s, %s, %s, %d restores, %d cancels, %d samples, previews %s%n",
+            out.printf(Locale.ROOT, "soak %s on %s, %s, %s, %d restores, %d cancels, %d input images, previews %s%n",
                     pack.id(), TorchRuntime.describe(pack.manager().getDevice()), op.describe(), settings.summary(),
                     restores, cancels, inputs.size(), previews ? "on" : "off");
             out.flush();

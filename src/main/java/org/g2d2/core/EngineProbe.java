@@ -31,8 +31,10 @@ public final class EngineProbe {
         try {
             engine = Engine.getInstance();
         } catch (RuntimeException | LinkageError e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new EngineReport(null, null, System.getProperty("PYTORCH_LIBRARY_PATH"), null, source,
+            String why = describe(e);
+            String chosen = System.getenv("PYTORCH_LIBRARY_PATH") != null ? System.getenv("PYTORCH_LIBRARY_PATH")
+                    : System.getProperty("PYTORCH_LIBRARY_PATH");
+            return new EngineReport(null, null, chosen, null, source,
                     List.of("cpu (no engine)"), cuda, "the engine did not load", oneLine(why));
         }
         String libraryDir = libraryDir();
@@ -123,6 +125,18 @@ public final class EngineProbe {
             // not Linux
         }
         return null;
+    }
+
+    /** A failure and its causes' messages, in one line. */
+    public static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null && sb.length() < 600; t = t.getCause()) {
+            String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+            if (sb.indexOf(m) < 0) {
+                sb.append(sb.length() == 0 ? "" : ": ").append(m);
+            }
+        }
+        return oneLine(sb.toString());
     }
 
     private static String oneLine(String s) {

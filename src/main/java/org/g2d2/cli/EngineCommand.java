@@ -178,6 +178,7 @@ public final class EngineCommand implements Callable<Integer> {
             // names the same release (the engine strips the build suffix for the download) and
             // gets its own cache folder, apart from the bundled CPU library's
             System.setProperty("ai.djl.offline", "false");
+            System.clearProperty("PYTORCH_LIBRARY_PATH");      // a folder saved by `engine use` would win
             System.setProperty("PYTORCH_VERSION", EngineSettings.SUPPORTED_VERSION + "-0");
             System.setProperty("PYTORCH_FLAVOR", EngineSettings.SUPPORTED_FLAVOR);
             long before = size(cache);

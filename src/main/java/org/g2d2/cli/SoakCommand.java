@@ -150,9 +150,9 @@ public final class SoakCommand implements Callable<Integer> {
             Soak.Series r = series.get(0);
             Soak.Series c = series.get(1);
             out.printf(Locale.ROOT, "soak: %d restores, %d cancelled, no stuck run; slopes per 100 runs: RSS %+.2f / "
-                            + "%+.2f MiB, live arrays %+.2f / %+.2f (restores / cancels)%n", r.completed(),
-                    c.cancelled(), r.rssSlopePer100(), c.rssSlopePer100(), r.arraySlopePer100(),
-                    c.arraySlopePer100());
+                            + "%+.2f MiB (median of pairs %+.2f / %+.2f), live arrays %+.2f / %+.2f (restores / "
+                            + "cancels)%n", r.completed(), c.cancelled(), r.rssSlopePer100(), c.rssSlopePer100(),
+                    r.rssMedianSlopePer100(), c.rssMedianSlopePer100(), r.arraySlopePer100(), c.arraySlopePer100());
             return 0;
         }
     }
@@ -164,7 +164,8 @@ public final class SoakCommand implements Callable<Integer> {
         for (Soak.Sample p : s.samples()) {
             out.printf(Locale.ROOT, "  %8d %10.1f %10.1f %12d%n", p.runs(), p.rssMiB(), p.heapMiB(), p.liveArrays());
         }
-        out.printf(Locale.ROOT, "  slope per 100 runs (after the first sample): RSS %+.3f MiB, heap %+.3f MiB, "
-                + "live arrays %+.3f%n", s.rssSlopePer100(), s.heapSlopePer100(), s.arraySlopePer100());
+        out.printf(Locale.ROOT, "  slope per 100 runs (after the first sample): RSS %+.3f MiB (median of pairs "
+                        + "%+.3f), heap %+.3f MiB, live arrays %+.3f%n", s.rssSlopePer100(), s.rssMedianSlopePer100(),
+                s.heapSlopePer100(), s.arraySlopePer100());
     }
 }

@@ -32,7 +32,8 @@ class SoakCommandTest {
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("restores: 3 runs (3 completed, 0 cancelled)")
                 .contains("cancels: 5 runs (0 completed, 5 cancelled)")
-                .containsPattern("slope per 100 runs \\(after the first sample\\): RSS [+-]\\d");
+                .containsPattern("slope per 100 runs \\(after the first sample\\): RSS [+-]\\d+\\.\\d+ MiB \\(median of pairs "
+                        + "[+-]\\d");
         JsonObject doc = Json.GSON.fromJson(Files.readString(dir.resolve("soak.json")), JsonObject.class);
         JsonArray phases = doc.getAsJsonArray("phases");
         assertThat(phases).hasSize(2);
@@ -50,6 +51,7 @@ class SoakCommandTest {
                 assertThat(sample.get("liveArrays").getAsLong()).isPositive();
             }
             assertThat(phase.get("rssSlopePer100").getAsDouble()).isFinite();
+            assertThat(phase.get("rssMedianSlopePer100").getAsDouble()).isFinite();
             assertThat(phase.get("arraySlopePer100").getAsDouble()).isFinite();
             long first = samples.get(0).getAsJsonObject().get("liveArrays").getAsLong();
             long last = samples.get(samples.size() - 1).getAsJsonObject().get("liveArrays").getAsLong();

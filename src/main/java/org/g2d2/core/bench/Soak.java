@@ -40,11 +40,14 @@ public final class Soak {
     }
 
     /**
-     * One phase's series and least-squares slopes per 100 runs, fitted over every sample after the
-     * first (the first run warms allocator pools and the engine's caches once).
+     * One phase's series and slopes per 100 runs, fitted over every sample after the first (the
+     * first run warms allocator pools and the engine's caches once): least squares, and for the
+     * resident size also the median of pairwise slopes (Theil–Sen), which a few transient peaks
+     * (a collection or compilation under way when the sample is taken) do not move.
      */
     public record Series(String phase, int runs, int cancelled, int completed, List<Sample> samples,
-                         double rssSlopePer100, double heapSlopePer100, double arraySlopePer100, double seconds) {
+                         double rssSlopePer100, double rssMedianSlopePer100, double heapSlopePer100,
+                         double arraySlopePer100, double seconds) {
     }
 
     /** Thrown when one run does not return within the time limit. */
@@ -125,7 +128,8 @@ public final class Soak {
         }
         List<Sample> fitted = samples.size() > 2 ? samples.subList(1, samples.size()) : samples;
         return new Series(name, runs, cancelled, completed, List.copyOf(samples),
-                100 * slope(fitted, Sample::rssMiB), 100 * slope(fitted, Sample::heapMiB),
+                100 * slope(fitted, Sample::rssMiB), 100 * medianSlope(fitted, Sample::rssMiB),
+                100 * slope(fitted, Sample::heapMiB),
                 100 * slope(fitted, s -> s.liveArrays()), (System.nanoTime() - start) / 1e9);
     }
 
@@ -146,6 +150,25 @@ public final class Soak {
     /** Arrays attached anywhere under the pack's manager (its weights included: a constant). */
     public long liveArrays() {
         return pack.manager().getManagedArrays().size();
+    }
+
+    /** Median of the slopes between every two samples (Theil–Sen); 0 for fewer than two samples. */
+    static double medianSlope(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> value) {
+        List<Double> slopes = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            for (int j = i + 1; j < samples.size(); j++) {
+                double dx = samples.get(j).runs() - samples.get(i).runs();
+                if (dx != 0) {
+                    slopes.add((value.applyAsDouble(samples.get(j)) - value.applyAsDouble(samples.get(i))) / dx);
+                }
+            }
+        }
+        if (slopes.isEmpty()) {
+            return 0;
+        }
+        java.util.Collections.sort(slopes);
+        int n = slopes.size();
+        return n % 2 == 1 ? slopes.get(n / 2) : (slopes.get(n / 2 - 1) + slopes.get(n / 2)) / 2;
     }
 
     /** Least-squares slope of {@code value} against the run count; 0 for fewer than two samples. */

@@ -150,9 +150,10 @@ public final class SoakCommand implements Callable<Integer> {
             Soak.Series r = series.get(0);
             Soak.Series c = series.get(1);
             out.printf(Locale.ROOT, "soak: %d restores, %d cancelled, no stuck run; slopes per 100 runs: RSS %+.2f / "
-                            + "%+.2f MiB (median of pairs %+.2f / %+.2f), live arrays %+.2f / %+.2f (restores / "
-                            + "cancels)%n", r.completed(), c.cancelled(), r.rssSlopePer100(), c.rssSlopePer100(),
-                    r.rssMedianSlopePer100(), c.rssMedianSlopePer100(), r.arraySlopePer100(), c.arraySlopePer100());
+                            + "%+.2f MiB (median of pairs %+.2f / %+.2f), malloc in use %+.2f / %+.2f MiB, live "
+                            + "arrays %+.2f / %+.2f (restores / cancels)%n", r.completed(), c.cancelled(),
+                    r.rssSlopePer100(), c.rssSlopePer100(), r.rssMedianSlopePer100(), c.rssMedianSlopePer100(),
+                    r.nativeSlopePer100(), c.nativeSlopePer100(), r.arraySlopePer100(), c.arraySlopePer100());
             return 0;
         }
     }
@@ -160,12 +161,14 @@ public final class SoakCommand implements Callable<Integer> {
     private static void print(PrintWriter out, Soak.Series s) {
         out.printf(Locale.ROOT, "%s: %d runs (%d completed, %d cancelled) in %.0f s%n", s.phase(), s.runs(),
                 s.completed(), s.cancelled(), s.seconds());
-        out.printf(Locale.ROOT, "  %8s %10s %10s %12s%n", "runs", "RSS MiB", "heap MiB", "live arrays");
+        out.printf(Locale.ROOT, "  %8s %10s %10s %12s %12s%n", "runs", "RSS MiB", "heap MiB", "malloc MiB",
+                "live arrays");
         for (Soak.Sample p : s.samples()) {
-            out.printf(Locale.ROOT, "  %8d %10.1f %10.1f %12d%n", p.runs(), p.rssMiB(), p.heapMiB(), p.liveArrays());
+            out.printf(Locale.ROOT, "  %8d %10.1f %10.1f %12.1f %12d%n", p.runs(), p.rssMiB(), p.heapMiB(),
+                    p.nativeMiB(), p.liveArrays());
         }
         out.printf(Locale.ROOT, "  slope per 100 runs (after the first sample): RSS %+.3f MiB (median of pairs "
-                        + "%+.3f), heap %+.3f MiB, live arrays %+.3f%n", s.rssSlopePer100(), s.rssMedianSlopePer100(),
-                s.heapSlopePer100(), s.arraySlopePer100());
+                        + "%+.3f), heap %+.3f MiB, malloc in use %+.3f MiB, live arrays %+.3f%n", s.rssSlopePer100(),
+                s.rssMedianSlopePer100(), s.heapSlopePer100(), s.nativeSlopePer100(), s.arraySlopePer100());
     }
 }

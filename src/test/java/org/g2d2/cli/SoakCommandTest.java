@@ -47,6 +47,9 @@ class SoakCommandTest {
                 JsonObject sample = s.getAsJsonObject();
                 assertThat(sample.get("rssMiB").getAsDouble()).isFinite().isPositive();
                 assertThat(sample.get("heapMiB").getAsDouble()).isFinite().isPositive();
+                // glibc here: the allocator's count is there and smaller than the resident size
+                assertThat(sample.get("nativeMiB").getAsDouble()).isFinite().isPositive()
+                        .isLessThan(sample.get("rssMiB").getAsDouble());
                 // the pack's weights at least; the runs' own arrays are closed by then
                 assertThat(sample.get("liveArrays").getAsLong()).isPositive();
             }

@@ -35,8 +35,11 @@ public final class Soak {
     public record Settings(int restores, int cancels, int every, long seed, long timeoutSeconds) {
     }
 
-    /** The process after {@code runs} runs of a phase. */
-    public record Sample(int runs, double rssMiB, double heapMiB, long liveArrays) {
+    /**
+     * The process after {@code runs} runs of a phase: resident size, the JVM heap in use after a
+     * collection, the C allocator's bytes in use ({@link NativeHeap}), and the pack's live arrays.
+     */
+    public record Sample(int runs, double rssMiB, double heapMiB, double nativeMiB, long liveArrays) {
     }
 
     /**
@@ -47,7 +50,7 @@ public final class Soak {
      */
     public record Series(String phase, int runs, int cancelled, int completed, List<Sample> samples,
                          double rssSlopePer100, double rssMedianSlopePer100, double heapSlopePer100,
-                         double arraySlopePer100, double seconds) {
+                         double nativeSlopePer100, double arraySlopePer100, double seconds) {
     }
 
     /** Thrown when one run does not return within the time limit. */
@@ -123,13 +126,14 @@ public final class Soak {
                 Sample s = sample(i + 1);
                 samples.add(s);
                 progress.accept(String.format(java.util.Locale.ROOT, "%s %d/%d: RSS %.1f MiB, heap %.1f MiB, "
-                        + "live arrays %d", name, i + 1, runs, s.rssMiB(), s.heapMiB(), s.liveArrays()));
+                        + "malloc in use %.1f MiB, live arrays %d", name, i + 1, runs, s.rssMiB(), s.heapMiB(),
+                        s.nativeMiB(), s.liveArrays()));
             }
         }
         List<Sample> fitted = samples.size() > 2 ? samples.subList(1, samples.size()) : samples;
         return new Series(name, runs, cancelled, completed, List.copyOf(samples),
                 100 * slope(fitted, Sample::rssMiB), 100 * medianSlope(fitted, Sample::rssMiB),
-                100 * slope(fitted, Sample::heapMiB),
+                100 * slope(fitted, Sample::heapMiB), 100 * slope(fitted, Sample::nativeMiB),
                 100 * slope(fitted, s -> s.liveArrays()), (System.nanoTime() - start) / 1e9);
     }
 
@@ -144,7 +148,7 @@ public final class Soak {
         System.gc();
         Runtime rt = Runtime.getRuntime();
         double heap = (rt.totalMemory() - rt.freeMemory()) / 1048576.0;
-        return new Sample(runs, SamplerBenchmark.residentMemoryMiB()[0], heap, liveArrays());
+        return new Sample(runs, SamplerBenchmark.residentMemoryMiB()[0], heap, NativeHeap.inUseMiB(), liveArrays());
     }
 
     /** Arrays attached anywhere under the pack's manager (its weights included: a constant). */

@@ -13,7 +13,7 @@ class SoakSlopeTest {
     private static List<Soak.Sample> rss(double... mib) {
         List<Soak.Sample> out = new ArrayList<>();
         for (int i = 0; i < mib.length; i++) {
-            out.add(new Soak.Sample(10 * (i + 1), mib[i], 0, 0));
+            out.add(new Soak.Sample(10 * (i + 1), mib[i], 0, 0, 0));
         }
         return out;
     }

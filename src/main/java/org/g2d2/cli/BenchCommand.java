@@ -56,8 +56,11 @@ public final class BenchCommand implements Callable<Integer> {
             + "Default: ${DEFAULT-VALUE}.")
     List<Integer> threads;
 
-    @Option(names = "--previews", defaultValue = "true", negatable = true, description = "Decode a preview every "
-            + "step, as the workbench does. Default: ${DEFAULT-VALUE}.")
+    // picocli flips a negatable option whose default is true unless the fallback says what the bare
+    // form means: without it, --previews gave false and --no-previews true
+    @Option(names = "--previews", defaultValue = "true", fallbackValue = "true", negatable = true,
+            description = "Decode a preview every step, as the workbench does (--no-previews: none). "
+                    + "Default: ${DEFAULT-VALUE}.")
     boolean previews;
 
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu. Default: ${DEFAULT-VALUE}.")

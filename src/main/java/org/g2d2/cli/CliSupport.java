@@ -22,6 +22,15 @@ public final class CliSupport {
                 commandLine.getErr().println("error: " + cause.getMessage());
                 return EXIT_BAD_INPUT;
             }
+            for (Throwable t = ex; t != null; t = t.getCause()) {
+                if (t instanceof ai.djl.engine.EngineException) {
+                    // a library folder that does not load is a set-up problem, not a bug: say where to look
+                    commandLine.getErr().println("error: the PyTorch engine did not load ("
+                            + org.g2d2.core.EngineProbe.describe(t) + "); `g2d2 engine` says why; `g2d2 engine "
+                            + "reset` (or unsetting PYTORCH_LIBRARY_PATH) returns to the bundled CPU library");
+                    return 1;
+                }
+            }
             commandLine.getErr().println("error: " + ex);
             ex.printStackTrace(commandLine.getErr());
             return 1;

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             TrainCommand.class,
             ModelsCommand.class,
+            SoakCommand.class,
+            EngineCommand.class,
         })
 public final class G2D2Cli implements Runnable {
 

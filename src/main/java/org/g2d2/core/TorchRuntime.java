@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * Process-wide settings of the tensor engine, applied before it first loads: offline (the native
- * library comes from the class path, never a download) and the number of intra-op threads.
+ * library comes from the class path or the folder {@code g2d2 engine use} saved, never a download)
+ * and the number of intra-op threads.
  *
  * <p>One thread is the default because it makes CPU results bit-identical from run to run: with
  * more, the math library may split reductions differently when the machine is busy.
@@ -21,6 +22,7 @@ public final class TorchRuntime {
     /** Call before the first tensor is made; {@code threads} ≤ 0 keeps what is already set (default 1). */
     public static void configure(int threads) {
         System.setProperty("ai.djl.offline", "true");
+        EngineSettings.applySaved();
         capOneDnnIsa();
         keepFreedNativeMemory();
         if (threads > 0) {
@@ -143,8 +145,8 @@ public final class TorchRuntime {
             case "cpu" -> Device.cpu();
             case "gpu" -> {
                 if (gpuCount() == 0) {
-                    throw new InvalidInputException("device gpu was asked for but no GPU is visible to the engine; "
-                            + "allowed here: auto, cpu");
+                    throw new InvalidInputException("device gpu was asked for but " + EngineProbe.whyNoGpu()
+                            + "; to fix: " + EngineReport.GPU_FIX + "; or use --device cpu");
                 }
                 yield Device.gpu();
             }

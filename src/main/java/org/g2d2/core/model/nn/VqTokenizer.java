@@ -94,9 +94,10 @@ public final class VqTokenizer implements TokenEncoder, TokenDecoder {
         NDArray w = params.get(name + ".weight");
         long out = w.getShape().get(0);
         long in = w.getShape().get(1);
-        // Start from zeros in x's manager so the results (and their graph) live there, not with the weights.
-        NDArray wl = x.getManager().zeros(new Shape(1, out, in, 1, 1)).add(w.reshape(1, out, in, 1, 1));
-        NDArray bl = x.getManager().zeros(new Shape(1, out, 1, 1)).add(params.get(name + ".bias").reshape(1, out, 1, 1));
+        // 0 + p in x's manager first, then the reshape: a reshape of the weight itself would belong to the
+        // weights' manager and stay there for the pack's life (two arrays per decode: the soak found them)
+        NDArray wl = Nn.use(w, x).reshape(1, out, in, 1, 1);
+        NDArray bl = Nn.use(params.get(name + ".bias"), x).reshape(1, out, 1, 1);
         return x.expandDims(1).mul(wl).sum(new int[] {2}).add(bl);
     }
 

@@ -30,6 +30,7 @@ final class SizeWarning extends HBox {
         fit.setTooltip(Forms.tip("Resize the image to the largest size within the pixel limit, keeping its aspect "
                 + "ratio. The limit is in the Input section."));
         fit.setOnAction(e -> sizes.fit());
+        fit.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the message wraps; the button keeps its text
         getChildren().addAll(Icons.of(Icons.INFO), text, fit);
         visibleProperty().bind(sizes.overLimitProperty().isNotNull());
         managedProperty().bind(visibleProperty());

@@ -109,6 +109,8 @@ class ImageSizeModelTest {
             assertThat(o.restored().channels()).isEqualTo(1);
             assertThat(o.channels()).isEqualTo(ChannelPlan.DIRECT);
             assertThat(o.layout().gridText()).isEqualTo("12x18");
+            assertThat(OutcomeText.details(o)).isEqualTo("70\u00d745 \u00b7 18\u00d712 tokens \u00b7 "
+                    + o.layout().windows().count() + " prior windows \u00b7 prior on all channels");
             assertThat(vm.live().layoutProperty().get()).isSameAs(o.layout());
             assertThat(vm.runModel().frames()).allSatisfy(f -> assertThat(f.state()).hasSize(12 * 18));
         });
@@ -134,6 +136,7 @@ class ImageSizeModelTest {
             assertThat(o.restored().height()).isEqualTo(40);
             assertThat(o.restored().width()).isEqualTo(36);
             assertThat(o.channels()).isEqualTo(ChannelPlan.LUMA);
+            assertThat(OutcomeText.details(o)).contains("prior on luma (chroma: classical)\nchroma restored by");
             // the live previews are in colour too (the luma recoloured with the classical chroma)
             assertThat(vm.runModel().frames()).allSatisfy(f -> assertThat(f.preview().channels()).isEqualTo(3));
             // measured mode: the loaded image is y, restored at twice its size

@@ -154,8 +154,9 @@ public class PixelView extends Region {
             return 1;
         }
         double s = Math.min((getWidth() - 8) / img.getWidth(), (getHeight() - 8) / img.getHeight());
-        // whole multiples keep every image pixel the same size on screen
-        return s >= 1 ? Math.floor(s) : Math.max(s, 0.01);
+        // whole multiples keep every pixel of a small image the same size on screen; a large image
+        // (less than twice enlarged) uses the room it has
+        return s >= 2 ? Math.floor(s) : Math.max(s, 0.01);
     }
 
     /** x, y, width, height of the image on the canvas. */
@@ -180,8 +181,9 @@ public class PixelView extends Region {
             return;
         }
         double[] r = imageRect();
-        // enlarged pixels stay sharp; a shrunk image is smoothed so it does not alias
-        g.setImageSmoothing(effectiveScale() < 1);
+        // pixels enlarged by whole multiples stay sharp; a shrunk or slightly enlarged image is smoothed
+        double scale = effectiveScale();
+        g.setImageSmoothing(scale < 2 && scale != Math.floor(scale));
         g.drawImage(img, r[0], r[1], r[2], r[3]);
         Image ov = overlay.get();
         if (ov != null && overlayVisible.get()) {

@@ -14,7 +14,9 @@ import org.g2d2.core.sampler.Frame;
  * end. At each stop it writes {@code NAME.ready} in its folder and goes on when {@code NAME.go}
  * appears (the screenshot script makes it after taking the picture); then it quits.
  * Stops: {@code running} (mid-run, Live tab), {@code done} (after the run, Live tab),
- * {@code compare} (Compare tab).
+ * {@code compare} (Compare tab). With {@code g2d2.autorun.input} (an image file) it opens that
+ * image instead of the pack's first sample; when the image is over the pixel limit it stops at
+ * {@code warning} (the warning bar) and then fits it, as the bar's button would.
  */
 final class AutoRun {
 
@@ -24,6 +26,9 @@ final class AutoRun {
     private boolean started;
     /** Runs before the pictures are taken (g2d2.autorun.runs, default 1); the stops happen in the last. */
     private int runsLeft = Integer.getInteger("g2d2.autorun.runs", 1);
+    private final String input = System.getProperty("g2d2.autorun.input");
+    private boolean opened;
+    private boolean warned;
 
     AutoRun(Workbench workbench, Path dir) {
         this.workbench = workbench;
@@ -33,12 +38,22 @@ final class AutoRun {
     void start() {
         var vm = workbench.model();
         workbench.model().runModel().setSamplerHook(this::maybeHold);
-        vm.canRunProperty().addListener((o, a, can) -> {
-            if (can && !started) {
-                started = true;
-                later(1500, vm::run);
-            }
-        });
+        vm.canRunProperty().addListener(o -> maybeRun());
+        if (input != null && !input.isBlank()) {
+            vm.session().packProperty().addListener((o, a, p) -> {
+                if (p != null && !opened) {
+                    opened = true;
+                    later(500, () -> vm.open(Path.of(input)));
+                }
+            });
+            vm.preview().sourceProperty().addListener((o, a, src) -> {
+                if (src != null && inputLoaded() && vm.sizes().overLimitProperty().get() != null && !warned) {
+                    warned = true;
+                    later(1500, () -> stop("warning", vm.sizes()::fit));
+                }
+                maybeRun();
+            });
+        }
         vm.runModel().stateProperty().addListener((o, a, s) -> {
             if (s == RunState.SUCCEEDED && --runsLeft > 0) {
                 later(500, vm::run);
@@ -52,6 +67,20 @@ final class AutoRun {
                 Platform.exit();
             }
         });
+    }
+
+    /** Runs once, when Run is allowed and the image asked for (if any) is the input. */
+    private void maybeRun() {
+        var vm = workbench.model();
+        if (!started && vm.canRunProperty().get() && (input == null || input.isBlank() || inputLoaded())) {
+            started = true;
+            later(1500, vm::run);
+        }
+    }
+
+    private boolean inputLoaded() {
+        var src = workbench.model().preview().sourceProperty().get();
+        return src != null && src.name().startsWith(Path.of(input).getFileName().toString());
     }
 
     /** On the sampler thread: hold the run at about 45 % so the window shows it mid-way. */

@@ -81,6 +81,7 @@ final class ComparePane extends BorderPane {
             view.imageProperty().set(null);
             view.compareImageProperty().set(null);
             metrics.setText("Run a restoration to compare.");
+            metrics.setTooltip(null);
             return;
         }
         Restorer.Outcome o = r.outcome();
@@ -101,5 +102,6 @@ final class ComparePane extends BorderPane {
         view.captionProperty().set(l.toString());
         view.compareCaptionProperty().set(rt.toString());
         metrics.setText(OutcomeText.metrics(o));
+        metrics.setTooltip(Forms.tip(OutcomeText.details(o)));
     }
 }

@@ -1,5 +1,6 @@
 package org.g2d2.app.view;
 
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
@@ -21,34 +22,57 @@ public final class FxImages {
 
     /** An image in [−1, 1] (values clamped), grey or colour. */
     public static WritableImage of(Image image) {
-        WritableImage out = new WritableImage(image.width(), image.height());
-        PixelWriter w = out.getPixelWriter();
-        for (int y = 0; y < image.height(); y++) {
-            for (int x = 0; x < image.width(); x++) {
-                int r = toByte(image.get(0, y, x));
-                int g = image.channels() == 3 ? toByte(image.get(1, y, x)) : r;
-                int b = image.channels() == 3 ? toByte(image.get(2, y, x)) : r;
-                w.setArgb(x, y, 0xff000000 | (r << 16) | (g << 8) | b);
-            }
+        int w = image.width();
+        int plane = image.height() * w;
+        float[] d = image.data();
+        boolean colour = image.channels() == 3;
+        int[] pixels = new int[plane];
+        for (int p = 0; p < plane; p++) {
+            int r = toByte(d[p]);
+            int g = colour ? toByte(d[plane + p]) : r;
+            int b = colour ? toByte(d[2 * plane + p]) : r;
+            pixels[p] = 0xff000000 | (r << 16) | (g << 8) | b;
         }
+        WritableImage out = new WritableImage(w, image.height());
+        out.getPixelWriter().setPixels(0, 0, w, image.height(), PixelFormat.getIntArgbInstance(), pixels, 0, w);
         return out;
     }
 
-    /** The token grid coloured by how each token changed in this step; one pixel per token. */
-    public static WritableImage maskMap(Frame frame, int gridHeight, int gridWidth) {
-        WritableImage out = new WritableImage(gridWidth, gridHeight);
-        PixelWriter w = out.getPixelWriter();
-        for (int n = 0; n < gridHeight * gridWidth; n++) {
-            Color c = switch (frame.tokenState(n)) {
+    /**
+     * The token grid coloured by how each token changed in this step, at the image's own
+     * {@code height} × {@code width} pixels (token (r, c) covers pixels from (r·stride, c·stride);
+     * tokens of the padding beyond the image are not drawn), so it lies exactly over the image.
+     */
+    public static WritableImage maskMap(Frame frame, int gridHeight, int gridWidth, int height, int width, int stride) {
+        int[] colours = new int[Frame.TokenState.values().length];
+        for (Frame.TokenState t : Frame.TokenState.values()) {
+            colours[t.ordinal()] = argb(switch (t) {
                 case MASKED -> MASKED;
                 case NEWLY_COMMITTED -> NEWLY_COMMITTED;
                 case REMASKED -> REMASKED;
                 case CHANGED -> CHANGED;
                 case COMMITTED -> COMMITTED;
-            };
-            w.setColor(n % gridWidth, n / gridWidth, c);
+            });
         }
+        int[] tokenColour = new int[gridHeight * gridWidth];
+        for (int n = 0; n < tokenColour.length; n++) {
+            tokenColour[n] = colours[frame.tokenState(n).ordinal()];
+        }
+        int[] pixels = new int[height * width];
+        for (int y = 0; y < height; y++) {
+            int row = Math.min(gridHeight - 1, y / stride) * gridWidth;
+            for (int x = 0; x < width; x++) {
+                pixels[y * width + x] = tokenColour[row + Math.min(gridWidth - 1, x / stride)];
+            }
+        }
+        WritableImage out = new WritableImage(width, height);
+        out.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), pixels, 0, width);
         return out;
+    }
+
+    private static int argb(Color c) {
+        return ((int) Math.round(c.getOpacity() * 255) << 24) | ((int) Math.round(c.getRed() * 255) << 16)
+                | ((int) Math.round(c.getGreen() * 255) << 8) | (int) Math.round(c.getBlue() * 255);
     }
 
     /**

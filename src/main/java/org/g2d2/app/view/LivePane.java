@@ -12,9 +12,9 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.g2d2.app.vm.LiveModel;
-import org.g2d2.app.vm.LoadedPack;
 import org.g2d2.app.vm.WorkbenchModel;
 import org.g2d2.core.Image;
+import org.g2d2.core.model.TokenLayout;
 import org.g2d2.core.sampler.Frame;
 
 /**
@@ -88,12 +88,12 @@ final class LivePane extends GridPane {
         vm.live().measurementProperty().addListener((o, a, b) -> show());
         vm.preview().inputProperty().addListener((o, a, b) -> show());
         vm.runModel().resultProperty().addListener((o, a, b) -> show());
+        vm.live().layoutProperty().addListener((o, a, b) -> show());
         show();
     }
 
     private void show() {
         Frame f = vm.runModel().shownFrameProperty().get();
-        LoadedPack pack = vm.session().packProperty().get();
         Image y = vm.live().measurementProperty().get();
         measured.imageProperty().set(y == null ? null : FxImages.of(y));
         if (f == null || f.preview() == null) {
@@ -108,8 +108,13 @@ final class LivePane extends GridPane {
         }
         preview.imageProperty().set(FxImages.of(f.preview()));
         preview.captionProperty().set(String.format(Locale.ROOT, "step %d/%d", f.index() + 1, f.steps()));
-        if (pack != null) {
-            preview.overlayProperty().set(FxImages.maskMap(f, pack.pack().grid().height(), pack.pack().grid().width()));
+        // the whole token grid of the run shown, which is the image's own, not the pack's context
+        TokenLayout layout = vm.live().layoutProperty().get();
+        if (layout != null && layout.grid().height() * layout.grid().width() == f.state().length) {
+            preview.overlayProperty().set(FxImages.maskMap(f, layout.grid().height(), layout.grid().width(),
+                    layout.height(), layout.width(), layout.stride()));
+        } else {
+            preview.overlayProperty().set(null);
         }
         if (f.predictedMeasurement() != null) {
             predicted.imageProperty().set(FxImages.of(f.predictedMeasurement()));

@@ -18,7 +18,8 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 
 /**
- * Shows a small image enlarged without smoothing, so single pixels stay sharp. Optional layers:
+ * Shows an image of any size: enlarged without smoothing, so single pixels stay sharp, or shrunk
+ * (smoothly) to fit when it is larger than the view. Optional layers:
  * an overlay stretched over the image (the token mask map), and a second image on the right of a
  * draggable divider (before/after compare). Scroll zooms about the pointer, dragging pans,
  * double-click fits the image again.
@@ -51,7 +52,8 @@ public class PixelView extends Region {
         }
         setOnScroll(e -> {
             double old = effectiveScale();
-            double next = Math.max(0.5, Math.min(256, old * (e.getDeltaY() > 0 ? 1.25 : 0.8)));
+            // out as far as a quarter of the fitted size, so a large image can be seen whole and panned
+            double next = Math.max(Math.min(0.5, fitScale() / 4), Math.min(256, old * (e.getDeltaY() > 0 ? 1.25 : 0.8)));
             // keep the pixel under the pointer where it is
             double cx = e.getX() - (getWidth() / 2 + panX);
             double cy = e.getY() - (getHeight() / 2 + panY);
@@ -142,9 +144,19 @@ public class PixelView extends Region {
         if (zoom.get() > 0) {
             return zoom.get();
         }
+        return fitScale();
+    }
+
+    /** The scale that fits the whole image in the view. */
+    private double fitScale() {
+        Image img = image.get();
+        if (img == null) {
+            return 1;
+        }
         double s = Math.min((getWidth() - 8) / img.getWidth(), (getHeight() - 8) / img.getHeight());
-        // whole multiples keep every image pixel the same size on screen
-        return s >= 1 ? Math.floor(s) : Math.max(s, 0.05);
+        // whole multiples keep every pixel of a small image the same size on screen; a large image
+        // (less than twice enlarged) uses the room it has
+        return s >= 2 ? Math.floor(s) : Math.max(s, 0.01);
     }
 
     /** x, y, width, height of the image on the canvas. */
@@ -168,8 +180,10 @@ public class PixelView extends Region {
         if (img == null) {
             return;
         }
-        g.setImageSmoothing(false);
         double[] r = imageRect();
+        // pixels enlarged by whole multiples stay sharp; a shrunk or slightly enlarged image is smoothed
+        double scale = effectiveScale();
+        g.setImageSmoothing(scale < 2 && scale != Math.floor(scale));
         g.drawImage(img, r[0], r[1], r[2], r[3]);
         Image ov = overlay.get();
         if (ov != null && overlayVisible.get()) {

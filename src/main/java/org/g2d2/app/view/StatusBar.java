@@ -16,7 +16,10 @@ import javafx.util.Duration;
 import org.g2d2.app.vm.RunModel;
 import org.g2d2.app.vm.WorkbenchModel;
 
-/** The timeline (scrub and replay frames), the progress bar with step, elapsed and ETA, and notices. */
+/**
+ * The timeline (scrub and replay frames), the progress bar with step, elapsed and ETA, notices,
+ * and the image's size, token grid and prior windows.
+ */
 final class StatusBar extends VBox {
 
     private final Slider timeline = new Slider(0, 0, 0);
@@ -77,7 +80,13 @@ final class StatusBar extends VBox {
         pack.setId("pack-status");
         pack.getStyleClass().add("muted");
         pack.textProperty().bind(vm.session().statusProperty());
-        HBox progressRow = new HBox(10, bar, progressText, spacer, notice, pack);
+        Label size = new Label();
+        size.setId("size-status");
+        size.getStyleClass().add("muted");
+        size.textProperty().bind(vm.sizes().statusProperty());
+        size.setTooltip(Forms.tip("The image's size, the token grid it is restored on, and how many windows of the "
+                + "prior's context cover that grid."));
+        HBox progressRow = new HBox(10, bar, progressText, spacer, notice, size, pack);
         progressRow.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(timelineRow, progressRow);
         setSpacing(6);

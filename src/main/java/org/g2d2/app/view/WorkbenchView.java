@@ -87,7 +87,10 @@ public final class WorkbenchView extends BorderPane {
             }
         });
 
-        split = new SplitPane(side, tabs);
+        // the over-limit warning sits above the views, where the image is; it takes no room otherwise
+        VBox views = new VBox(new SizeWarning(vm.sizes()), tabs);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        split = new SplitPane(side, views);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.27);
         SplitPane.setResizableWithParent(side, false);

@@ -28,8 +28,8 @@ import org.g2d2.core.sampler.SamplerSettings;
 /**
  * Batch work: restore every image of a folder with the current settings, or sweep one or two
  * sampler settings over a grid on the current image ({@link BatchPlan} decides the jobs). Items
- * run one after another on the tensor thread; each reports its status and outcome; the results
- * make a contact sheet.
+ * run one after another on the tensor thread, each at its own size; an image over the pixel limit
+ * is skipped with a note. Each reports its status and outcome; the results make a contact sheet.
  */
 public final class BatchModel {
 
@@ -131,7 +131,8 @@ public final class BatchModel {
             progress.set(0);
             summary.set("0/" + jobs.size() + " done");
             AtomicBoolean myCancel = cancelled;
-            workers.background().execute(() -> runAll(pack, jobs, op, mode, sigma, myCancel));
+            long maxPixels = workbench.sizes().maxPixelsProperty().get();
+            workers.background().execute(() -> runAll(pack, jobs, op, mode, sigma, maxPixels, myCancel));
         } catch (InvalidInputException e) {
             workbench.messages().errorProperty().set(new ErrorReport("The batch cannot start", e.getMessage(), ""));
         }
@@ -142,7 +143,7 @@ public final class BatchModel {
     }
 
     private void runAll(LoadedPack pack, List<BatchPlan.Job> jobs, OperatorSpec op, Restorer.Mode mode, double sigma,
-                        AtomicBoolean cancel) {
+                        long maxPixels, AtomicBoolean cancel) {
         int done = 0;
         for (BatchPlan.Job job : jobs) {
             if (cancel.get()) {
@@ -151,10 +152,16 @@ public final class BatchModel {
             }
             ui(() -> job.item().statusProperty().set("running"));
             try {
-                InputSource src = job.source().picture() == null && job.source().exact() == null
-                        ? InputSource.of(job.item().label(), ImageFiles.read(Path.of(job.source().name())))
-                        : job.source();
-                Image in = PreviewModel.fitInput(pack, src, mode, op);
+                InputSource src = job.source().read(job.item().label());
+                SizeModel.Size size = SizeModel.restoredSize(mode, op, src.image().height(), src.image().width());
+                if (size.pixels() > maxPixels) {
+                    String note = String.format(java.util.Locale.ROOT, "skipped: %s = %,d pixels is over the limit of %,d",
+                            size, size.pixels(), maxPixels);
+                    ui(() -> job.item().statusProperty().set(note));
+                    finished(++done, jobs.size());
+                    continue;
+                }
+                Image in = PreviewModel.restorerInput(src, mode, op);
                 Restorer.Outcome out = pack.restorer().restore(new Restorer.Request(in, mode, op, sigma,
                         job.settings()), SamplerListener.NONE, cancel::get);
                 ui(() -> {
@@ -167,18 +174,20 @@ public final class BatchModel {
                 String message = ErrorReport.of("", e).message();
                 ui(() -> job.item().statusProperty().set("failed: " + message));
             }
-            done++;
-            int d = done;
-            ui(() -> {
-                progress.set((double) d / jobs.size());
-                summary.set(d + "/" + jobs.size() + " done");
-            });
+            finished(++done, jobs.size());
         }
         ui(() -> {
             running.set(false);
             if (cancel.get()) {
                 summary.set("Cancelled: " + summary.get());
             }
+        });
+    }
+
+    private void finished(int done, int total) {
+        ui(() -> {
+            progress.set((double) done / total);
+            summary.set(done + "/" + total + " done");
         });
     }
 

@@ -25,7 +25,7 @@ record BatchPlan(List<Job> jobs, int columns) {
     static final int MAX_SWEEP_RUNS = 64;
     static final int MAX_FOLDER_COLUMNS = 6;
 
-    /** Every PNG, JPEG, BMP or GIF image of {@code dir}, by name; each file is read when its turn comes. */
+    /** Every PNG, JPEG, BMP or GIF image of {@code dir}, by name; each file is read (at its own size) when its turn comes. */
     static BatchPlan folder(Path dir, SamplerSettings settings) {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new InvalidInputException("choose a folder of images first");
@@ -42,7 +42,7 @@ record BatchPlan(List<Job> jobs, int columns) {
         }
         List<Job> jobs = new ArrayList<>();
         for (Path f : files) {
-            jobs.add(new Job(new BatchItem(f.getFileName().toString()), new InputSource(f.toString(), null, null),
+            jobs.add(new Job(new BatchItem(f.getFileName().toString()), InputSource.pending(f),
                     settings));
         }
         return new BatchPlan(jobs, Math.min(MAX_FOLDER_COLUMNS, files.size()));

@@ -3,7 +3,9 @@ package org.g2d2.app.vm;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.ObjectProperty;
 import org.g2d2.core.Image;
+import org.g2d2.core.model.TokenLayout;
 import org.g2d2.core.sampler.Frame;
 
 /**
@@ -19,10 +21,24 @@ public final class LiveModel {
     private final RunModel run;
     private final DegradationModel degradation;
     private final ObjectBinding<Image> measurement;
+    private final ObjectBinding<TokenLayout> layout;
 
-    LiveModel(RunModel run, PreviewModel preview, DegradationModel degradation) {
+    LiveModel(RunModel run, PreviewModel preview, DegradationModel degradation, ObjectProperty<LoadedPack> pack) {
         this.run = run;
         this.degradation = degradation;
+        layout = Bindings.createObjectBinding(() -> {
+            RunResult r = run.resultProperty().get();
+            RunSpec s = run.specProperty().get();
+            LoadedPack p = pack.get();
+            if (r != null) {
+                return r.outcome().layout();
+            }
+            if (s == null || p == null) {
+                return null;
+            }
+            SizeModel.Size size = s.restoredSize();
+            return p.restorer().layout(size.height(), size.width());
+        }, run.resultProperty(), run.specProperty(), pack);
         measurement = Bindings.createObjectBinding(() -> {
             RunResult r = run.resultProperty().get();
             return r != null ? r.outcome().measurement() : preview.measurementProperty().get();
@@ -32,6 +48,11 @@ public final class LiveModel {
     /** The y the shown run is measured against: the finished run's, else the live preview's. */
     public ObjectBinding<Image> measurementProperty() {
         return measurement;
+    }
+
+    /** The token grid and windows of the run shown (finished or in progress), or null before a run. */
+    public ObjectBinding<TokenLayout> layoutProperty() {
+        return layout;
     }
 
     /** The value at which the residual map |y − A(x̂)| saturates: 3σ of the run shown. */

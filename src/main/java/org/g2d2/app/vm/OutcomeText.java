@@ -17,4 +17,16 @@ public final class OutcomeText {
         }
         return String.format(Locale.ROOT, "PSNR %.2f dB \u00b7 SSIM %.3f \u00b7 %s", o.psnr(), o.ssim(), residual);
     }
+
+    /** "70×45 · 18×12 tokens · 4 prior windows · prior on luma (chroma: classical)", then the restorer's notes. */
+    public static String details(Restorer.Outcome o) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%d\u00d7%d \u00b7 %d\u00d7%d tokens \u00b7 %d prior "
+                + "window%s \u00b7 prior on %s", o.restored().width(), o.restored().height(), o.layout().grid().width(),
+                o.layout().grid().height(), o.layout().windows().count(), o.layout().windows().count() == 1 ? "" : "s",
+                o.channels().description()));
+        for (String note : o.notes()) {
+            b.append("\n").append(note);
+        }
+        return b.toString();
+    }
 }

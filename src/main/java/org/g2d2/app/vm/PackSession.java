@@ -79,8 +79,7 @@ public final class PackSession {
                 List<GalleryItem> items = new ArrayList<>();
                 for (Path p : loaded.samples()) {
                     try {
-                        items.add(new GalleryItem(p, ImageFiles.load(p, loaded.channels(), loaded.height(),
-                                loaded.width())));
+                        items.add(new GalleryItem(p, ImageFiles.loadNative(p).image()));
                     } catch (InvalidInputException e) {
                         // a broken sample is left out of the gallery, not fatal
                     }

@@ -15,8 +15,10 @@ import org.g2d2.core.operator.OperatorSpec;
 
 /**
  * The input and its live measurement preview: where the picture comes from (a sample, a file,
- * the clipboard, a bundle), the picture fitted to the pack, and the y that the degradation form
- * makes of it. Previews run on the tensor thread; only the newest one waiting is kept.
+ * the clipboard, a bundle), the picture at its own size and in its own channels, and the y that
+ * the degradation form makes of it. Previews run on the tensor thread; only the newest one
+ * waiting is kept. An image over the pixel limit ({@link SizeModel}) gets no y until it is fitted
+ * or the limit is raised.
  */
 public final class PreviewModel {
 
@@ -29,6 +31,7 @@ public final class PreviewModel {
     private final ObjectProperty<Image> input = new SimpleObjectProperty<>();
     private final ObjectProperty<Image> measurement = new SimpleObjectProperty<>();
     private final StringProperty error = new SimpleStringProperty();
+    private final SizeModel sizes;
     private final LatestOnly previews;
     private long generation;
 
@@ -40,8 +43,9 @@ public final class PreviewModel {
         this.form = form;
         this.messages = messages;
         this.previews = new LatestOnly(workers.background());
+        this.sizes = new SizeModel(source, pack, degradation);
         Observable[] inputs = {source, pack, degradation.specBinding(), degradation.noiseSigmaProperty(),
-            degradation.modeProperty(), form.text(SamplerField.SEED)};
+            degradation.modeProperty(), form.text(SamplerField.SEED), sizes.maxPixelsProperty()};
         for (Observable o : inputs) {
             o.addListener(x -> refresh());
         }
@@ -51,7 +55,12 @@ public final class PreviewModel {
         return source;
     }
 
-    /** The input fitted to the pack: the truth (simulate) or y (measured). */
+    /** The image's size, token grid and pixel limit. */
+    public SizeModel sizes() {
+        return sizes;
+    }
+
+    /** The input at its own size: the truth (simulate; cropped to the scale if need be) or y (measured). */
     public ObjectProperty<Image> inputProperty() {
         return input;
     }
@@ -67,15 +76,15 @@ public final class PreviewModel {
     }
 
     public void useSample(GalleryItem item) {
-        source.set(InputSource.exact(item.name(), item.thumbnail()));
+        source.set(InputSource.exact(item.name(), item.image()));
     }
 
     /** Reads an image file on the background thread, then makes it the input. */
     public void openImage(Path file) {
         workers.background().execute(() -> {
             try {
-                BufferedImage img = ImageFiles.read(file);
-                workers.ui().execute(() -> source.set(InputSource.of(file.getFileName().toString(), img)));
+                InputSource read = InputSource.of(file.getFileName().toString(), ImageFiles.read(file));
+                workers.ui().execute(() -> source.set(read));
             } catch (RuntimeException e) {
                 workers.ui().execute(() -> messages.error("The image could not be opened", e));
             }
@@ -92,13 +101,18 @@ public final class PreviewModel {
         source.set(InputSource.of(name, picture));
     }
 
-    /** The input at the size the restorer needs: the pack's (simulate) or the operator's output (measured). */
-    static Image fitInput(LoadedPack p, InputSource src, Restorer.Mode mode, OperatorSpec spec) {
-        if (mode == Restorer.Mode.SIMULATE) {
-            return src.fit(p.channels(), p.height(), p.width());
+    /**
+     * The image handed to the restorer: the source as it is, except that a simulated truth is
+     * cropped to multiples of the scale (as the restorer would, so the preview shows the same).
+     */
+    static Image restorerInput(InputSource src, Restorer.Mode mode, OperatorSpec spec) {
+        Image in = src.image();
+        SizeModel.Size x = SizeModel.restoredSize(mode, spec, in.height(), in.width());
+        if (mode == Restorer.Mode.SIMULATE && (x.height() != in.height() || x.width() != in.width())
+                && x.height() >= Restorer.MIN_SIDE && x.width() >= Restorer.MIN_SIDE) {
+            return Restorer.crop(in, x.height(), x.width());
         }
-        int[] size = p.restorer().measurementSize(spec);
-        return src.fit(p.channels(), size[0], size[1]);
+        return in;
     }
 
     private void refresh() {
@@ -118,10 +132,13 @@ public final class PreviewModel {
         Restorer.Mode mode = degradation.modeProperty().get();
         double sigma = degradation.noiseSigmaProperty().get();
         long seed = seedOrZero();
+        // an image over the limit is shown, but not degraded: that could take long on a huge picture
+        boolean within = sizes.overLimitProperty().get() == null;
         previews.submit(() -> {
             try {
-                Image in = fitInput(p, src, mode, spec);
-                Image y = mode == Restorer.Mode.SIMULATE ? p.restorer().simulateMeasurement(in, spec, sigma, seed) : in;
+                Image in = restorerInput(src, mode, spec);
+                Image y = !within ? null
+                        : mode == Restorer.Mode.SIMULATE ? p.restorer().simulateMeasurement(in, spec, sigma, seed) : in;
                 workers.ui().execute(() -> {
                     if (mine == generation) {
                         input.set(in);

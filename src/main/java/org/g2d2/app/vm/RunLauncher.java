@@ -24,7 +24,7 @@ final class RunLauncher {
     boolean start(RunSpec spec) {
         LoadedPack p = session.packProperty().get();
         return run.start(spec, (listener, cancelled) -> {
-            Image in = PreviewModel.fitInput(p, spec.source(), spec.mode(), spec.operator());
+            Image in = PreviewModel.restorerInput(spec.source(), spec.mode(), spec.operator());
             Restorer.Request request = new Restorer.Request(in, spec.mode(), spec.operator(), spec.noiseSigma(),
                     spec.settings());
             LoadedPack[] used = {p};

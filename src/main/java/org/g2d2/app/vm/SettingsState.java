@@ -4,24 +4,27 @@ import com.google.gson.JsonObject;
 
 /**
  * The part of the workbench that is remembered between sessions: the sampler form (as the user
- * typed it) and the degradation form. Restored settings survive the pack loading after them.
+ * typed it), the degradation form and the limit on restored pixels. Restored settings survive the pack loading after them.
  */
 public final class SettingsState {
 
     private final SamplerFormModel form;
     private final DegradationModel degradation;
     private final PackSession session;
+    private final SizeModel sizes;
 
-    SettingsState(SamplerFormModel form, DegradationModel degradation, PackSession session) {
+    SettingsState(SamplerFormModel form, DegradationModel degradation, PackSession session, SizeModel sizes) {
         this.form = form;
         this.degradation = degradation;
         this.session = session;
+        this.sizes = sizes;
     }
 
     public JsonObject toJson() {
         JsonObject o = new JsonObject();
         o.add("sampler", form.toState());
         o.add("degradation", degradation.toState());
+        o.addProperty("maxPixels", sizes.maxPixelsProperty().get());
         return o;
     }
 
@@ -33,6 +36,9 @@ public final class SettingsState {
         }
         if (o.has("degradation") && o.get("degradation").isJsonObject()) {
             degradation.fromState(o.getAsJsonObject("degradation"));
+        }
+        if (o.has("maxPixels") && o.get("maxPixels").isJsonPrimitive()) {
+            sizes.setMaxPixels(o.get("maxPixels").getAsString());
         }
     }
 }

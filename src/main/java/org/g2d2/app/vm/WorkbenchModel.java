@@ -37,12 +37,12 @@ public final class WorkbenchModel {
         preview = new PreviewModel(workers, session.packProperty(), degradation, form, messages);
         saver = new FileSaver(workers, messages);
         files = new RunFiles(workers, run, session.packProperty(), saver, messages);
-        live = new LiveModel(run, preview, degradation);
-        state = new SettingsState(form, degradation, session);
+        live = new LiveModel(run, preview, degradation, session.packProperty());
+        state = new SettingsState(form, degradation, session, preview.sizes());
         launcher = new RunLauncher(workers, run, session, messages);
         runBlocker = Bindings.createStringBinding(this::whyNotRun, session.packProperty(), session.loadingProperty(),
                 batchRunning, preview.sourceProperty(), form.validProperty(), degradation.error(), run.busyProperty(),
-                preview.errorProperty());
+                preview.errorProperty(), preview.sizes().overLimitProperty());
         canRun = runBlocker.isNull();
         session.packProperty().addListener((o, a, b) -> {
             // the first pack shows its first sample until the user picks something
@@ -86,6 +86,11 @@ public final class WorkbenchModel {
 
     public FileSaver saver() {
         return saver;
+    }
+
+    /** The loaded image's size, token grid and pixel limit. */
+    public SizeModel sizes() {
+        return preview.sizes();
     }
 
     public SettingsState state() {
@@ -164,6 +169,7 @@ public final class WorkbenchModel {
         String formError = form.firstError();
         String degradationError = degradation.error().get();
         String previewError = preview.errorProperty().get();
+        String overLimit = preview.sizes().overLimitProperty().get();
         if (loading) {
             return "The model pack is still loading.";
         }
@@ -184,6 +190,9 @@ public final class WorkbenchModel {
         }
         if (degradationError != null) {
             return "Fix the degradation: " + degradationError;
+        }
+        if (overLimit != null) {
+            return overLimit;
         }
         return previewError;
     }

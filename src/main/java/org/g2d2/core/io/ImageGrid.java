@@ -9,7 +9,8 @@ import java.util.List;
 import org.g2d2.core.Image;
 
 /**
- * Images in a grid on white, each enlarged without smoothing (pixels stay visible), with optional
+ * Images in a grid on white, each scaled to fit its tile with its aspect ratio kept (enlarged
+ * without smoothing, so pixels stay visible; shrunk smoothly), centred, with optional
  * column headings above and up to two lines of text beneath each tile. The evaluation figure and
  * the workbench's contact sheet are both drawn by it.
  */
@@ -58,7 +59,7 @@ public final class ImageGrid {
                 int x = GAP + (i % cols) * cw;
                 int y = top + GAP + (i / cols) * ch;
                 if (cell.image() != null) {
-                    g.drawImage(ImageFiles.toBufferedImage(cell.image()), x, y, tileWidth, tileHeight, null);
+                    drawFitted(g, cell.image(), x, y, tileWidth, tileHeight);
                 } else {
                     g.setColor(new Color(0xEEEEEE));
                     g.fillRect(x, y, tileWidth, tileHeight);
@@ -79,6 +80,16 @@ public final class ImageGrid {
             g.dispose();
         }
         return out;
+    }
+
+    /** Draws {@code image} as large as fits the tile, aspect ratio kept, centred. */
+    private static void drawFitted(Graphics2D g, Image image, int x, int y, int tileWidth, int tileHeight) {
+        double scale = Math.min((double) tileWidth / image.width(), (double) tileHeight / image.height());
+        int w = Math.max(1, (int) Math.round(image.width() * scale));
+        int h = Math.max(1, (int) Math.round(image.height() * scale));
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, scale < 1
+                ? RenderingHints.VALUE_INTERPOLATION_BILINEAR : RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        g.drawImage(ImageFiles.toBufferedImage(image), x + (tileWidth - w) / 2, y + (tileHeight - h) / 2, w, h, null);
     }
 
     private static String fit(Graphics2D g, String s, int width) {

@@ -141,6 +141,18 @@ class WorkbenchUiTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** A colour gradient: red rises left to right while green falls. */
+    private static java.awt.image.BufferedImage wideColourPicture(int height, int width) {
+        var img = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int v = x * 255 / width;
+                img.setRGB(x, y, (v << 16) | ((255 - v) << 8) | (y * 255 / height));
+            }
+        }
+        return img;
+    }
+
     private void ready(FxRobot robot) throws Exception {
         awaitEvent("the pack and a sample", () -> vm.canRunProperty().get(), vm.canRunProperty());
     }
@@ -151,7 +163,7 @@ class WorkbenchUiTest {
         reveal(robot, "#sample-2");
         robot.clickOn("#sample-2");
         Label inputName = robot.lookup("#input-name").queryAs(Label.class);
-        awaitEvent("the sample", () -> inputName.getText().equals("Input: toy-03.png"), inputName.textProperty());
+        awaitEvent("the sample", () -> inputName.getText().startsWith("Input: toy-03.png"), inputName.textProperty());
         type(robot, SamplerField.STEPS, "8");
         type(robot, SamplerField.ITERATIONS, "5");
         robot.clickOn("#run");
@@ -240,6 +252,50 @@ class WorkbenchUiTest {
                 vm.runModel().stateProperty());
         assertThat(vm.form().settings().seed()).isNotEqualTo(424242);
         assertThat(vm.runModel().resultProperty().get().outcome().restored().data()).containsExactly(first);
+    }
+
+    @Test
+    void aNonSquareColourImageIsShownAtItsSizeAndOverTheLimitOffersAFit(FxRobot robot) throws Exception {
+        ready(robot);
+        WaitForAsyncUtils.asyncFx(() -> vm.preview().usePicture("wide.png",
+                wideColourPicture(40, 72))).get();
+        awaitEvent("the wide image's y", () -> vm.preview().measurementProperty().get() != null
+                && vm.preview().measurementProperty().get().width() == 72, vm.preview().measurementProperty());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.image.Image shown = robot.lookup("#xhat-preview").queryAs(PixelView.class).imageProperty().get();
+        assertThat(shown.getWidth()).isEqualTo(72);
+        assertThat(shown.getHeight()).isEqualTo(40);
+        javafx.scene.image.Image y = robot.lookup("#live-y").queryAs(PixelView.class).imageProperty().get();
+        assertThat(y.getWidth()).isEqualTo(72);
+        // colour survives to the screen: some pixel has red and green that differ
+        boolean colour = false;
+        for (int x = 0; x < 72 && !colour; x++) {
+            javafx.scene.paint.Color c = shown.getPixelReader().getColor(x, 20);
+            colour = Math.abs(c.getRed() - c.getGreen()) > 0.1;
+        }
+        assertThat(colour).isTrue();
+        assertThat(robot.lookup("#size-status").queryAs(Label.class).getText())
+                .startsWith("72\u00d740 colour \u00b7 18\u00d710 tokens");
+
+        javafx.scene.Node warning = robot.lookup("#size-warning").query();
+        assertThat(warning.isVisible()).isFalse();
+        reveal(robot, "#max-pixels");
+        robot.doubleClickOn("#max-pixels");
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        robot.write("2000");
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(warning.isVisible()).isTrue();
+        assertThat(robot.lookup("#size-warning-text").queryAs(Label.class).getText()).contains("2,000");
+        assertThat(robot.lookup("#run").queryAs(Button.class).isDisabled()).isTrue();
+        robot.clickOn("#fit-image");
+        awaitEvent("the fitted image's y", () -> vm.preview().measurementProperty().get() != null
+                && vm.preview().measurementProperty().get().width() < 72, vm.preview().measurementProperty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(warning.isVisible()).isFalse();
+        assertThat(robot.lookup("#run").queryAs(Button.class).isDisabled()).isFalse();
+        assertThat(robot.lookup("#xhat-preview").queryAs(PixelView.class).imageProperty().get().getWidth())
+                .isEqualTo(vm.preview().sourceProperty().get().image().width());
     }
 
     @Test

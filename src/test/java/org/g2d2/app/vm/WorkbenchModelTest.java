@@ -87,9 +87,10 @@ class WorkbenchModelTest {
             // the preview follows the operator: x2 downsampling halves y
             vm.degradation().kindProperty().set(OperatorSpec.Kind.SR);
             assertThat(vm.preview().measurementProperty().get().height()).isEqualTo(16);
-            // measured mode: the loaded image is y, fitted to the operator's output size
+            // measured mode: the loaded image is y as it is, restored at twice its size
             vm.degradation().modeProperty().set(Restorer.Mode.MEASURED);
-            assertThat(vm.preview().inputProperty().get().height()).isEqualTo(16);
+            assertThat(vm.preview().inputProperty().get().height()).isEqualTo(32);
+            assertThat(vm.sizes().restoredProperty().get()).isEqualTo(new SizeModel.Size(64, 64));
         });
     }
 

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 public final class RestoreCommand implements Callable<Integer> {
 
     /** The default --max-pixels: 256×256. */
-    static final long DEFAULT_MAX_PIXELS = 65_536;
+    static final long DEFAULT_MAX_PIXELS = Restorer.DEFAULT_MAX_PIXELS;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

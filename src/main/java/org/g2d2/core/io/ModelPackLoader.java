@@ -44,7 +44,8 @@ public final class ModelPackLoader {
         PackManifest m;
         try {
             m = Json.GSON.fromJson(Files.readString(file), PackManifest.class);
-        } catch (IOException | JsonParseException e) {
+        } catch (IOException | JsonParseException | NumberFormatException | IllegalStateException e) {
+            // Gson reports a malformed number in a numeric field as NumberFormatException, not as a parse error
             throw new InvalidInputException("model pack manifest '" + file + "' is not valid JSON: "
                     + firstLine(e.getMessage()));
         }
@@ -76,6 +77,7 @@ public final class ModelPackLoader {
             Map<String, NDArray> tensors = new LinkedHashMap<>();
             for (String file : m.weights().keySet()) {
                 String stem = file.endsWith(".safetensors") ? file.substring(0, file.length() - 12) : file;
+                SafetensorsHeader.check(dir.resolve(file));
                 NDList list;
                 try (InputStream in = Files.newInputStream(dir.resolve(file))) {
                     list = NDList.decode(manager, in);

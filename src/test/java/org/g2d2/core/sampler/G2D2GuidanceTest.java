@@ -145,8 +145,9 @@ class G2D2GuidanceTest {
 
     @Test
     void timingsArePartsOfTheTotal() {
+        List<Frame> frames = new ArrayList<>();
         SamplerResult r = toy.sampler.run(toy.pack.manager(), problem, settings(4, 3, 3e-4, 2, 1, 10, 1, 1),
-                frame -> { }, () -> false);
+                frames::add, () -> false);
         SamplerResult.Timings t = r.timings();
         long[] parts = {t.prior(), t.guidance(), t.optimiser(), t.sampling(), t.frames()};
         long sum = 0;
@@ -156,6 +157,11 @@ class G2D2GuidanceTest {
         }
         assertThat(sum).isLessThanOrEqualTo(t.total());
         assertThat(t.other()).isGreaterThanOrEqualTo(0);
+        long previous = 0;
+        for (Frame f : frames) {
+            assertThat(f.elapsedNanos()).isGreaterThan(previous).isLessThanOrEqualTo(t.total());
+            previous = f.elapsedNanos();
+        }
     }
 
     @Test

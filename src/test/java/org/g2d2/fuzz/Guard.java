@@ -17,7 +17,7 @@ import org.g2d2.core.InvalidInputException;
  */
 final class Guard {
 
-    static final Duration LIMIT = Duration.ofSeconds(10);
+    static final Duration LIMIT = Duration.ofSeconds(20);
 
     private static final Map<String, Map<String, Integer>> OUTCOMES = new ConcurrentHashMap<>();
     private static final Map<String, AtomicLong> MAX_ALLOCATED = new ConcurrentHashMap<>();

@@ -111,6 +111,10 @@ public final class ModelPackLoader {
             throw new InvalidInputException(where + " lacks a required field; it needs name, image, tokens, "
                     + "schedule, architecture and weights");
         }
+        if (m.architectureType() == null) {
+            throw new InvalidInputException(where + " has an architecture without a type; it needs e.g. "
+                    + "\"type\": \"vq-transformer\"");
+        }
         PackManifest.ImageSpec img = m.image();
         if (img.height() < 1 || img.width() < 1 || (img.channels() != 1 && img.channels() != 3)) {
             throw new InvalidInputException(where + " has image " + img.height() + "x" + img.width() + "x"

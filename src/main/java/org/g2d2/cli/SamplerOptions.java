@@ -5,7 +5,9 @@ import org.g2d2.core.InvalidInputException;
 import org.g2d2.core.io.PackManifest;
 import org.g2d2.core.operator.OperatorSpec;
 import org.g2d2.core.sampler.SamplerSettings;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Sampler options shared by commands: a preset from the pack, then any setting given explicitly.
@@ -46,19 +48,27 @@ public final class SamplerOptions {
     @Option(names = "--seed", description = "Seed of every random draw (default 0).")
     Long seed;
 
-    /** Defaults, then the preset, then the explicit options. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /**
+     * Defaults, then the preset, then the explicit options. With {@code --preset auto} and a pack
+     * without a preset for the task, the paper's settings for the task stand, and a note on the
+     * command's error stream says so.
+     */
     public SamplerSettings resolve(PackManifest manifest, OperatorSpec op) {
-        SamplerSettings s = SamplerSettings.PAPER_BLUR;
+        SamplerSettings s = paperSettings(op);
         String name = "auto".equals(preset) ? taskPreset(op) : preset;
-        if (name != null) {
-            JsonObject p = manifest.presets() == null ? null : manifest.presets().get(name);
-            if (p == null && !"auto".equals(preset)) {
-                throw new InvalidInputException("preset '" + name + "' is not in pack " + manifest.name()
-                        + "; it has " + (manifest.presets() == null ? "none" : manifest.presets().keySet()));
-            }
-            if (p != null) {
-                s = s.overriddenBy(p);
-            }
+        JsonObject p = name == null || manifest.presets() == null ? null : manifest.presets().get(name);
+        if (p == null && !"auto".equals(preset)) {
+            throw new InvalidInputException("preset '" + name + "' is not in pack " + manifest.name()
+                    + "; it has " + (manifest.presets() == null ? "none" : manifest.presets().keySet()));
+        }
+        if (p != null) {
+            s = s.overriddenBy(p);
+        } else if (command != null) {
+            command.commandLine().getErr().println("note: " + fallbackNote(manifest, op, name));
+            command.commandLine().getErr().flush();
         }
         JsonObject o = new JsonObject();
         if (steps != null) {
@@ -92,6 +102,23 @@ public final class SamplerOptions {
             o.addProperty("seed", seed);
         }
         return s.overriddenBy(o);
+    }
+
+    /** The paper's settings for the operator's task: SR's for super-resolution, blur's otherwise. */
+    static SamplerSettings paperSettings(OperatorSpec op) {
+        return switch (op.kind()) {
+            case SR, SR_BOX -> SamplerSettings.PAPER_SR;
+            case BLUR, IDENTITY -> SamplerSettings.PAPER_BLUR;
+        };
+    }
+
+    /** What stands in for a missing task preset, in words. */
+    static String fallbackNote(PackManifest manifest, OperatorSpec op, String name) {
+        String task = name == null ? "this operator" : "preset '" + name + "'";
+        String paper = op.kind() == OperatorSpec.Kind.SR || op.kind() == OperatorSpec.Kind.SR_BOX
+                ? "super-resolution" : "deblurring";
+        return "pack " + manifest.name() + " has no " + task + "; using the paper's " + paper + " settings ("
+                + paperSettings(op).summary() + "); --preset picks another";
     }
 
     /** The preset named after the task: "blur", "sr2"/"sr4" (sr-box uses the sr one). */

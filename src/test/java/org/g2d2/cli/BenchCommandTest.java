@@ -33,9 +33,25 @@ class BenchCommandTest {
         JsonObject doc = Json.GSON.fromJson(Files.readString(dir.resolve("bench.json")), JsonObject.class);
         JsonObject r = doc.getAsJsonArray("results").get(0).getAsJsonObject();
         assertThat(r.get("threads").getAsInt()).isEqualTo(1);
-        assertThat(r.get("floor").getAsDouble()).isPositive();
-        assertThat(r.get("total").getAsDouble()).isGreaterThan(r.get("guidance").getAsDouble());
-        assertThat(r.get("ratio").getAsDouble()).isPositive();
+        double total = r.get("total").getAsDouble();
+        double parts = 0;
+        for (String part : new String[] {"prior", "guidance", "optimiser", "sampling", "frames"}) {
+            double ms = r.get(part).getAsDouble();
+            assertThat(ms).as(part).isPositive().isLessThan(total);
+            parts += ms;
+        }
+        assertThat(parts).isLessThanOrEqualTo(total);
+        // the floor is the prior's and the decoder's bare work, the ratio the sampler's time (frames aside) over it
+        double floor = r.get("floor").getAsDouble();
+        assertThat(floor).isGreaterThanOrEqualTo(r.get("floorPrior").getAsDouble())
+                .isGreaterThanOrEqualTo(r.get("floorDecoder").getAsDouble());
+        assertThat(r.get("floorPrior").getAsDouble()).isPositive();
+        assertThat(r.get("floorDecoder").getAsDouble()).isPositive();
+        double ratio = (total - r.get("frames").getAsDouble()) / floor;
+        assertThat(r.get("ratio").getAsDouble()).isCloseTo(ratio, org.assertj.core.api.Assertions.within(1e-9 * ratio));
+        assertThat(lines[lines.length - 1]).contains(String.format(java.util.Locale.ROOT, "(%.2fx floor)", ratio));
+        assertThat(doc.getAsJsonObject("settings").get("steps").getAsInt()).isEqualTo(3);
+        assertThat(doc.getAsJsonObject("settings").get("iterations").getAsInt()).isEqualTo(2);
     }
 
     @Test

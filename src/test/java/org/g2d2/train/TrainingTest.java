@@ -189,11 +189,17 @@ class TrainingTest {
                     com.google.gson.JsonObject s = samples.getAsJsonObject(process);
                     assertThat(s.get("count").getAsInt()).isEqualTo(12);
                     double total = 0;
+                    double largest = 0;
                     for (com.google.gson.JsonElement share : s.getAsJsonArray("classShare")) {
                         total += share.getAsDouble();
+                        largest = Math.max(largest, share.getAsDouble());
+                        // a share is a count out of the 12 samples (rounded to 4 places)
+                        double count = share.getAsDouble() * 12;
+                        assertThat(count).as(process).isCloseTo(Math.rint(count),
+                                org.assertj.core.api.Assertions.within(2e-3));
                     }
                     assertThat(total).as(process).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-3));
-                    assertThat(s.get("largestClassShare").getAsDouble()).isBetween(0.1, 1.0);
+                    assertThat(s.get("largestClassShare").getAsDouble()).as(process).isEqualTo(largest);
                 }
                 assertThat(javax.imageio.ImageIO.read(dir.resolve("grid.png").toFile())).isNotNull();
             }

@@ -43,7 +43,8 @@ public final class ModelPackLoader {
         PackManifest m;
         try {
             m = Json.GSON.fromJson(Files.readString(file), PackManifest.class);
-        } catch (IOException | JsonParseException e) {
+        } catch (IOException | JsonParseException | NumberFormatException | IllegalStateException e) {
+            // Gson reports a malformed number in a numeric field as NumberFormatException, not as a parse error
             throw new InvalidInputException("model pack manifest '" + file + "' is not valid JSON: "
                     + firstLine(e.getMessage()));
         }
@@ -75,6 +76,7 @@ public final class ModelPackLoader {
             Map<String, NDArray> tensors = new LinkedHashMap<>();
             for (String file : m.weights().keySet()) {
                 String stem = file.endsWith(".safetensors") ? file.substring(0, file.length() - 12) : file;
+                SafetensorsHeader.check(dir.resolve(file));
                 NDList list;
                 try (InputStream in = Files.newInputStream(dir.resolve(file))) {
                     list = NDList.decode(manager, in);
@@ -107,6 +109,10 @@ public final class ModelPackLoader {
                 || m.architecture() == null || m.weights() == null || m.weights().isEmpty()) {
             throw new InvalidInputException(where + " lacks a required field; it needs name, image, tokens, "
                     + "schedule, architecture and weights");
+        }
+        if (m.architectureType() == null) {
+            throw new InvalidInputException(where + " has an architecture without a type; it needs e.g. "
+                    + "\"type\": \"vq-transformer\"");
         }
         PackManifest.ImageSpec img = m.image();
         if (img.height() < 1 || img.width() < 1 || (img.channels() != 1 && img.channels() != 3)) {

@@ -1,5 +1,6 @@
 package org.g2d2.core.io;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.Map;
 import org.g2d2.core.model.TokenGrid;
@@ -47,6 +48,11 @@ public record PackManifest(
 
     /** The architecture type that {@link PackArchitectures} resolves. */
     public String architectureType() {
-        return architecture == null || !architecture.has("type") ? null : architecture.get("type").getAsString();
+        if (architecture == null || !architecture.has("type")) {
+            return null;
+        }
+        JsonElement type = architecture.get("type");
+        // a type that is not a string is no known architecture: the loader names what it knows
+        return type.isJsonPrimitive() && type.getAsJsonPrimitive().isString() ? type.getAsString() : type.toString();
     }
 }

@@ -84,9 +84,21 @@ public record RunRecord(
         AtomicFiles.writeString(file, Json.GSON.toJson(this) + "\n");
     }
 
+    /** A record is a few KiB; a larger one (a zip entry that inflates without end, say) is refused unread. */
+    public static final int MAX_BYTES = 1 << 20;
+
     public static RunRecord read(Path file) {
         try {
-            RunRecord r = Json.GSON.fromJson(Files.readString(file), RunRecord.class);
+            byte[] bytes;
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
+                throw new InvalidInputException("run record '" + file + "' is larger than " + (MAX_BYTES >> 20)
+                        + " MiB; a record is a few KiB of JSON");
+            }
+            RunRecord r = Json.GSON.fromJson(new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
+                    RunRecord.class);
             if (r == null || r.format() != FORMAT || r.settings() == null || r.operator() == null) {
                 throw new InvalidInputException("run record '" + file + "' is not a format-" + FORMAT
                         + " G2D2 run record (it needs format, operator and settings)");
@@ -94,7 +106,7 @@ public record RunRecord(
             return r;
         } catch (IOException e) {
             throw new InvalidInputException("run record '" + file + "' cannot be read: " + e.getMessage());
-        } catch (JsonParseException e) {
+        } catch (JsonParseException | NumberFormatException | IllegalStateException e) {
             throw new InvalidInputException("run record '" + file + "' is not valid JSON: "
                     + ModelPackLoader.firstLine(e.getMessage()));
         }

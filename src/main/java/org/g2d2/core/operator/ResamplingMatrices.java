@@ -46,25 +46,33 @@ public final class ResamplingMatrices {
     }
 
     /**
-     * Antialiased bicubic downsampling by an integer factor: the Keys kernel stretched by the
-     * factor, taps outside the image dropped and the rest renormalised.
+     * Antialiased bicubic downsampling by an integer factor, as the reference resizer does it: the
+     * Keys kernel stretched by the factor, weights normalised over the whole support, and taps that
+     * fall outside the image mirrored back in with the edge sample repeated ({@link #symmetric}).
      */
     public static float[] bicubicDown(int n, int factor) {
         int out = n / factor;
+        int radius = 2 * factor;                                   // the stretched kernel's support
         float[] m = new float[out * n];
         for (int i = 0; i < out; i++) {
             double centre = (i + 0.5) * factor - 0.5;
+            int first = (int) Math.floor(centre - radius);
+            int last = (int) Math.ceil(centre + radius);
             double sum = 0;
-            double[] w = new double[n];
-            for (int j = 0; j < n; j++) {
-                w[j] = keys((j - centre) / factor);
-                sum += w[j];
+            for (int j = first; j <= last; j++) {
+                sum += keys((j - centre) / factor);
             }
-            for (int j = 0; j < n; j++) {
-                m[i * n + j] = (float) (w[j] / sum);
+            for (int j = first; j <= last; j++) {
+                m[i * n + symmetric(j, n)] += (float) (keys((j - centre) / factor) / sum);
             }
         }
         return m;
+    }
+
+    /** Index into [0, n) mirrored at the edges repeating the edge sample (… 1 0 | 0 1 … n−1 | n−1 n−2 …). */
+    static int symmetric(int j, int n) {
+        int r = Math.floorMod(j, 2 * n);
+        return r < n ? r : 2 * n - 1 - r;
     }
 
     /** Box average over each block of {@code factor} samples. */

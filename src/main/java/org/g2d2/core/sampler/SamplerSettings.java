@@ -36,6 +36,10 @@ public record SamplerSettings(
     public static final SamplerSettings PAPER_BLUR =
             new SamplerSettings(100, 30, 3e-4, 2, 1.0, 15, 1, 0.3, "star", 0.95, 0);
 
+    /** The paper's defaults for super-resolution (N = 100, M = 30, lr = 10 with w_lr = 2). */
+    public static final SamplerSettings PAPER_SR =
+            new SamplerSettings(100, 30, 3e-4, 2, 1.0, 10, 2, 0.3, "star", 0.95, 0);
+
     public SamplerSettings {
         check(steps >= 1 && steps <= 1000, "steps", steps, "an integer from 1 to 1000 (and at most the pack's T_train)");
         check(iterations >= 1 && iterations <= 1000, "iterations", iterations, "an integer from 1 to 1000");

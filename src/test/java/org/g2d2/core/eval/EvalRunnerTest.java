@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.g2d2.core.InvalidInputException;
 import org.g2d2.core.baseline.Baselines;
 import org.g2d2.core.io.ModelPack;
 import org.g2d2.core.io.ModelPackLoader;
 import org.g2d2.core.metrics.MeanInterval;
-import org.g2d2.core.model.ImageClassifier;
-import org.g2d2.core.model.PackModels;
 import org.g2d2.core.operator.OperatorSpec;
 import org.g2d2.core.sampler.SamplerSettings;
 import org.junit.jupiter.api.Test;
@@ -24,38 +20,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EvalRunnerTest {
 
-    private static final Path TOY = Path.of("models/toy");
     private static final SamplerSettings TINY = SamplerSettings.PAPER_BLUR.withStepsAndIterations(3, 2);
 
     @TempDir
     Path out;
 
-    /** Bright vs dark images, with the flattened image as its "features": enough to exercise the code path. */
-    private static final class MeanClassifier implements ImageClassifier {
-        @Override
-        public NDArray logits(NDArray images) {
-            NDArray mean = images.reshape(images.getShape().get(0), -1).mean(new int[] {1}).reshape(-1, 1);
-            return mean.neg().concat(mean, 1);
-        }
+    private static final Path FASHION = Path.of("models/fashion-mnist");
 
-        @Override
-        public NDArray features(NDArray images) {
-            return images.reshape(images.getShape().get(0), -1).add(1);
-        }
-
-        @Override
-        public List<String> classNames() {
-            return List.of("dark", "bright");
-        }
+    private static EvalResult.Sample sample(EvalResult r, int image, String method) {
+        return r.samples().stream().filter(s -> s.image() == image && s.method().equals(method) && s.seed() == 0)
+                .findFirst().orElseThrow();
     }
 
     @Test
-    void blurOnTheToyPackMeasuresEveryMethodAndWritesTheReport() throws Exception {
-        try (ModelPack loaded = ModelPackLoader.load(TOY, Device.cpu())) {
-            ModelPack pack = new ModelPack(loaded.dir(), loaded.manifest(), new PackModels(loaded.models().prior(),
-                    loaded.models().decoder(), loaded.models().encoder(), Optional.of(new MeanClassifier())),
-                    loaded.manager());
-            TestSet test = TestSets.folder(TOY.resolve("samples"), 2, 1, 32, 32);
+    void blurOnTheShippedPackMeasuresEveryMethodWithItsClassifierAndWritesTheReport() throws Exception {
+        try (ModelPack pack = ModelPackLoader.load(FASHION, Device.cpu())) {
+            assertThat(pack.models().classifier()).isPresent();
+            TestSet test = TestSets.folder(Path.of("assets/samples/fashion"), 2, 1, 32, 32);
             EvalSettings settings = new EvalSettings(OperatorSpec.blur(1.5, 9), 0.05, 2, TINY, List.of());
             List<long[]> progress = new ArrayList<>();
             EvalResult r = new EvalRunner(pack).run(settings, test, Baselines.defaults(0.05), "defaults",
@@ -64,11 +45,25 @@ class EvalRunnerTest {
             assertThat(r.samples()).hasSize(2 * 2 * 6);
             assertThat(r.accuracyReference()).isEqualTo("classifier on truth");
             assertThat(progress.get(progress.size() - 1)[0]).isEqualTo(progress.get(0)[1]);
+            for (int image = 0; image < 2; image++) {
+                EvalResult.Sample prior = sample(r, image, EvalSettings.PRIOR_ONLY);
+                EvalResult.Sample y = sample(r, image, "unrestored");
+                EvalResult.Sample rl = sample(r, image, "richardson-lucy");
+                EvalResult.Sample wiener = sample(r, image, "wiener");
+                // y blurred at σ = 1.5 stays far closer to the truth than a draw that ignores it (RESULTS:
+                // 18.0 against 9.2 dB on 100 images), and deconvolution gains on y (20.6 dB)
+                assertThat(y.psnr()).as("image %d", image).isGreaterThan(prior.psnr() + 4);
+                assertThat(rl.psnr()).as("image %d", image).isGreaterThan(y.psnr());
+                assertThat(wiener.psnr()).as("image %d", image).isGreaterThan(y.psnr());
+                assertThat(rl.ssim()).as("image %d", image).isGreaterThan(y.ssim());
+                // the trained classifier's features: a restoration is nearer the truth than an unrelated draw
+                assertThat(rl.perceptual()).as("image %d", image).isLessThan(prior.perceptual());
+                // and it names the class of the truth from the deconvolved image (RESULTS: 84 % on 100 images)
+                assertThat(rl.correct()).as("image %d", image).isEqualTo(1.0);
+            }
             for (EvalResult.Sample s : r.samples()) {
-                assertThat(s.psnr()).isFinite().isGreaterThan(5);
                 assertThat(s.residualRatio()).isFinite().isPositive();
                 assertThat(s.correct()).isIn(0.0, 1.0);
-                assertThat(s.perceptual()).isBetween(0.0, 1.0);
             }
             // the classical deblurring fits y far better than samples from the prior alone
             MeanInterval wiener = r.summary().get("wiener").get(EvalResult.Metric.RESIDUAL);

@@ -29,6 +29,33 @@ class OperatorTest {
     }
 
     @Test
+    void bicubicDownMirrorsBorderTapsRepeatingTheEdgeSample() {
+        float[] m = ResamplingMatrices.bicubicDown(16, 2);
+        // row 0 is centred at input 0.5: taps -3..4 carry the interior weights; -1, -2, -3 fold onto 0, 1, 2
+        double[] first = {0.11328125 + 0.43359375, -0.03515625 + 0.43359375, -0.01171875 + 0.11328125,
+            -0.03515625, -0.01171875};
+        for (int j = 0; j < first.length; j++) {
+            assertThat((double) m[j]).as("row 0 column %d", j).isCloseTo(first[j], within(1e-6));
+            // the last row is the first one mirrored
+            assertThat((double) m[7 * 16 + 15 - j]).as("row 7 column %d", 15 - j).isCloseTo(first[j], within(1e-6));
+        }
+        for (int j = first.length; j < 16; j++) {
+            assertThat(m[j]).as("row 0 column %d", j).isZero();
+        }
+    }
+
+    @Test
+    void symmetricPaddingRepeatsTheEdgeSample() {
+        assertThat(ResamplingMatrices.symmetric(-1, 5)).isEqualTo(0);
+        assertThat(ResamplingMatrices.symmetric(-2, 5)).isEqualTo(1);
+        assertThat(ResamplingMatrices.symmetric(5, 5)).isEqualTo(4);
+        assertThat(ResamplingMatrices.symmetric(6, 5)).isEqualTo(3);
+        assertThat(ResamplingMatrices.symmetric(10, 5)).isEqualTo(0);
+        assertThat(ResamplingMatrices.symmetric(-12, 5)).isEqualTo(1);
+        assertThat(ResamplingMatrices.symmetric(3, 1)).isEqualTo(0);
+    }
+
+    @Test
     void everyRowAveragesSoConstantsStayConstant() {
         float[][] matrices = {ResamplingMatrices.bicubicDown(32, 4), ResamplingMatrices.boxDown(32, 2),
             ResamplingMatrices.gaussianBlur(32, 9, 1.5), ResamplingMatrices.gaussianBlur(8, 61, 3.0)};

@@ -108,15 +108,25 @@ final class TrainEmojiCommands {
         Path tokenizer;
         @Mixin
         Data data = new Data();
+        @Option(names = "--checkpoint", description = "measure the run's last checkpoint (a run still in progress)")
+        boolean checkpoint;
 
         @Override
         public Integer call() {
             try (NDManager m = NDManager.newBaseManager()) {
-                VqTokenizer tok = TrainedTokenizer.load(tokenizer, m);
+                String at = "";
+                VqTokenizer tok;
+                if (checkpoint) {
+                    EmojiPackBuilder.InProgress p = EmojiPackBuilder.checkpointTokenizer(tokenizer, m);
+                    tok = p.tokenizer();
+                    at = " at step " + p.step();
+                } else {
+                    tok = TrainedTokenizer.load(tokenizer, m);
+                }
                 int n = EmojiImages.fileNames(data.folder(), EmojiSplit.Part.HELD_OUT).size();
                 double psnr = EmojiPackBuilder.heldOutPsnr(tok, data.folder(), m);
-                System.out.printf(Locale.ROOT, "tokenizer PSNR over the %d held-out emoji: %.2f dB (bar %.1f dB)%n",
-                        n, psnr, EmojiPackBuilder.PSNR_BAR);
+                System.out.printf(Locale.ROOT, "tokenizer%s PSNR over the %d held-out emoji: %.2f dB (bar %.1f dB)%n",
+                        at, n, psnr, EmojiPackBuilder.PSNR_BAR);
             }
             return 0;
         }

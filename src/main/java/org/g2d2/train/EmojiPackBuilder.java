@@ -12,6 +12,7 @@ import org.g2d2.core.io.PackManifest;
 import org.g2d2.core.io.PackWriter;
 import org.g2d2.core.model.nn.TransformerConfig;
 import org.g2d2.core.model.nn.VqTokenizer;
+import org.g2d2.core.model.nn.VqTokenizerConfig;
 import org.g2d2.core.model.nn.VqTransformerArchitecture;
 import org.g2d2.train.data.EmojiImages;
 import org.g2d2.train.data.EmojiSplit;
@@ -33,6 +34,25 @@ public final class EmojiPackBuilder {
     public static double heldOutPsnr(VqTokenizer tok, Path data, NDManager manager) {
         EmojiImages heldOut = EmojiImages.load(data, EmojiSplit.Part.HELD_OUT, 1, 0, EmojiImages.Augmentation.NONE);
         return TextData.tokenizerPsnr(tok, heldOut, manager);
+    }
+
+    /** A tokenizer run's latest checkpoint (the run may still be going), and its step. */
+    public record InProgress(VqTokenizer tokenizer, long step) {
+    }
+
+    /** The tokenizer as of the last checkpoint in {@code dir}, for measuring a run that has not finished. */
+    public static InProgress checkpointTokenizer(Path dir, NDManager manager) {
+        if (!Checkpoint.exists(dir)) {
+            throw new InvalidInputException("'" + dir + "' holds no training checkpoint");
+        }
+        Checkpoint c = Checkpoint.load(dir, manager);
+        if (!c.info().has("kind") || !"tokenizer".equals(c.info().get("kind").getAsString())) {
+            throw new InvalidInputException("'" + dir + "' holds a " + c.info().get("kind") + " run; a tokenizer run is needed");
+        }
+        org.g2d2.core.model.nn.Params p = new org.g2d2.core.model.nn.Params();
+        c.under("p/").forEach(p::put);
+        VqTokenizerConfig cfg = VqTokenizerConfig.readFrom(c.info().getAsJsonObject("config"));
+        return new InProgress(new VqTokenizer(cfg, p), c.step());
     }
 
     /**

@@ -39,7 +39,7 @@ g2d2() {
 
 echo "== $(date -u +%FT%TZ) emoji tokenizer ($TOK_STEPS steps) in $RUN/tokenizer"
 g2d2 train emoji-tokenizer --data "$DATA" --out "$RUN/tokenizer" --steps "$TOK_STEPS" --batch 16 --lr 2e-3 \
-     --codes 1024 --dim 32 --full 32 --half 64 --quarter 128 --variants 200 --seed 1 --checkpoint-seconds 300
+     --codes 512 --dim 16 --full 32 --half 64 --quarter 128 --variants 200 --seed 1 --checkpoint-seconds 300
 
 echo "== $(date -u +%FT%TZ) held-out check"
 g2d2 train emoji-check --data "$DATA" --tokenizer "$RUN/tokenizer" | tee -a "$RUN/check.txt"

@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
         description = "Train a model of the pack on Fashion-MNIST (resumes from --out's checkpoint).",
         subcommands = {TrainCommand.Tokenizer.class, TrainCommand.Classifier.class, TrainCommand.Prior.class,
             TrainCommand.Pack.class, TrainCommand.BenchTokenizer.class, TrainTextCommands.Tokenizer.class,
-            TrainTextCommands.Check.class, TrainTextCommands.Prior.class, TrainTextCommands.Pack.class})
+            TrainTextCommands.Check.class, TrainTextCommands.Prior.class, TrainTextCommands.Pack.class,
+            TrainEmojiCommands.Tokenizer.class, TrainEmojiCommands.Check.class, TrainEmojiCommands.Prior.class,
+            TrainEmojiCommands.Pack.class})
 public final class TrainCommand implements Runnable {
 
     @Override

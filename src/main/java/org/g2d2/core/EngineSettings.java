@@ -6,9 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.g2d2.core.io.AtomicFiles;
-import org.g2d2.core.io.Json;
-import org.g2d2.core.io.UserDirs;
 
 /**
  * Which PyTorch library the engine loads, as {@code g2d2 engine use} saved it

@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.g2d2.core.InvalidInputException;
-import org.g2d2.core.io.AtomicFiles;
-import org.g2d2.core.io.Json;
+import org.g2d2.core.AtomicFiles;
+import org.g2d2.core.Json;
 
 /**
  * A training checkpoint in an output folder: {@code checkpoint.safetensors} (parameters "p/…",

@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.g2d2.core.InvalidInputException;
-import org.g2d2.core.io.Json;
+import org.g2d2.core.Json;
 import org.g2d2.core.io.PackManifest;
 import org.g2d2.core.io.PackWriter;
 import org.g2d2.core.model.nn.TransformerConfig;

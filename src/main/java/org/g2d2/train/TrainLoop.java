@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.g2d2.core.io.AtomicFiles;
-import org.g2d2.core.io.Json;
+import org.g2d2.core.AtomicFiles;
+import org.g2d2.core.Json;
 
 /**
  * Runs a {@link TrainTask}: resumes from the output folder's checkpoint if there is one, steps the

@@ -169,12 +169,12 @@ class NativeSizeRestoreTest {
     void theKlWeightIsBalancedAgainstTheLikelihoodOfALargerImage() throws Exception {
         ToyPacks.write(dir, ToyPacks.Spec.standard());
         Path manifest = dir.resolve("model.json");
-        com.google.gson.JsonObject json = org.g2d2.core.io.Json.GSON.fromJson(java.nio.file.Files.readString(manifest),
+        com.google.gson.JsonObject json = org.g2d2.core.Json.GSON.fromJson(java.nio.file.Files.readString(manifest),
                 com.google.gson.JsonObject.class);
         com.google.gson.JsonObject windows = new com.google.gson.JsonObject();
         windows.addProperty("balance", "kl");  // the default, written out
         json.getAsJsonObject("architecture").add("priorWindows", windows);
-        java.nio.file.Files.writeString(manifest, org.g2d2.core.io.Json.GSON.toJson(json));
+        java.nio.file.Files.writeString(manifest, org.g2d2.core.Json.GSON.toJson(json));
         try (ModelPack pack = ModelPackLoader.load(dir, Device.cpu())) {
             Restorer restorer = new Restorer(pack);
             double[] weights = new double[2];

@@ -34,7 +34,7 @@ import org.g2d2.app.files.SettingsFile;
 import org.g2d2.core.Image;
 import org.g2d2.core.InvalidInputException;
 import org.g2d2.core.io.ImageFiles;
-import org.g2d2.core.io.Json;
+import org.g2d2.core.Json;
 import org.g2d2.core.io.ModelPack;
 import org.g2d2.core.io.ModelPackLoader;
 import org.g2d2.core.io.PackManifest;

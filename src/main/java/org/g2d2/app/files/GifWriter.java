@@ -12,7 +12,7 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 import org.g2d2.core.Image;
-import org.g2d2.core.io.AtomicFiles;
+import org.g2d2.core.AtomicFiles;
 import org.g2d2.core.io.ImageFiles;
 
 /** Writes frames as a looping animated GIF with javax.imageio, pixels enlarged without smoothing. */

@@ -5,8 +5,8 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.g2d2.core.io.AtomicFiles;
-import org.g2d2.core.io.Json;
+import org.g2d2.core.AtomicFiles;
+import org.g2d2.core.Json;
 
 /**
  * The workbench's persisted settings and window layout: one JSON file in the XDG config folder
@@ -26,7 +26,7 @@ public final class SettingsFile {
         if (override != null && !override.isBlank()) {
             return new SettingsFile(Path.of(override, "workbench.json"));
         }
-        return new SettingsFile(org.g2d2.core.io.UserDirs.config().resolve("workbench.json"));
+        return new SettingsFile(org.g2d2.core.UserDirs.config().resolve("workbench.json"));
     }
 
     public Path file() {

@@ -314,6 +314,16 @@ public final class WorkbenchView extends BorderPane {
         a.setHeaderText("G2D2 Workbench");
         a.setContentText("Restores images with a discrete diffusion prior guided by gradients "
                 + "(Murata et al., G2D2, arXiv 2410.14710).\n\nModel pack: " + vm.session().statusProperty().get());
+        // the device panel: what the engine runs on and why a GPU is or is not used
+        javafx.scene.control.TextArea engine = new javafx.scene.control.TextArea();
+        engine.setEditable(false);
+        engine.setWrapText(true);
+        engine.setPrefRowCount(9);
+        engine.setPromptText("Looking at the engine\u2026");
+        engine.textProperty().bind(vm.engineProperty());
+        a.getDialogPane().setExpandableContent(engine);
+        a.getDialogPane().setExpanded(true);
+        vm.describeEngine();
         a.show();
     }
 

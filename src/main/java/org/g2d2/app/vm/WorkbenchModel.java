@@ -5,7 +5,11 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.g2d2.core.EngineProbe;
 
 /**
  * The workbench window's view model, assembled from its parts: the pack session, the input and
@@ -15,6 +19,9 @@ import javafx.beans.property.SimpleBooleanProperty;
  * {@link Workers#ui()}.
  */
 public final class WorkbenchModel {
+
+    private final Workers workers;
+    private final StringProperty engine = new SimpleStringProperty("");
 
     private final Messages messages = new Messages();
     private final SamplerFormModel form = new SamplerFormModel();
@@ -32,6 +39,7 @@ public final class WorkbenchModel {
     private final BooleanBinding canRun;
 
     public WorkbenchModel(Workers workers) {
+        this.workers = workers;
         run = new RunModel(workers);
         session = new PackSession(workers, form, messages);
         preview = new PreviewModel(workers, session.packProperty(), degradation, form, messages);
@@ -49,6 +57,19 @@ public final class WorkbenchModel {
             if (b != null && preview.sourceProperty().get() == null && !session.gallery().isEmpty()) {
                 preview.useSample(session.gallery().get(0));
             }
+        });
+    }
+
+    /** What the tensor engine runs on, one fact a line (empty until {@link #describeEngine} is done). */
+    public ReadOnlyStringProperty engineProperty() {
+        return engine;
+    }
+
+    /** Probes the engine off the UI thread (it may load it) and fills {@link #engineProperty}. */
+    public void describeEngine() {
+        workers.background().execute(() -> {
+            String text = String.join("\n", EngineProbe.probe().lines());
+            workers.ui().execute(() -> engine.set(text));
         });
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.g2d2.core.Image;
-import org.g2d2.core.io.AtomicFiles;
+import org.g2d2.core.AtomicFiles;
 import org.g2d2.core.io.ImageFiles;
 import org.g2d2.core.io.ImageGrid;
 import org.g2d2.core.metrics.MeanInterval;

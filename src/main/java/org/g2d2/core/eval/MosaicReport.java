@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.g2d2.core.Image;
-import org.g2d2.core.io.AtomicFiles;
+import org.g2d2.core.AtomicFiles;
 import org.g2d2.core.io.ImageFiles;
 import org.g2d2.core.io.ImageGrid;
 import org.g2d2.core.metrics.MeanInterval;

@@ -1,5 +1,6 @@
 package org.g2d2.core.io;
 
+import org.g2d2.core.AtomicFiles;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;

@@ -1,5 +1,6 @@
 package org.g2d2.core.io;
 
+import org.g2d2.core.UserDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

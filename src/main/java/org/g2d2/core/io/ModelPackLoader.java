@@ -1,5 +1,6 @@
 package org.g2d2.core.io;
 
+import org.g2d2.core.Json;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

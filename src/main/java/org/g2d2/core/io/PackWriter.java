@@ -1,5 +1,7 @@
 package org.g2d2.core.io;
 
+import org.g2d2.core.AtomicFiles;
+import org.g2d2.core.Json;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package org.g2d2.core.io;
 
+import org.g2d2.core.AtomicFiles;
+import org.g2d2.core.Json;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import java.io.IOException;

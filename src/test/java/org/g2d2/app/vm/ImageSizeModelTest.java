@@ -110,7 +110,8 @@ class ImageSizeModelTest {
             assertThat(o.channels()).isEqualTo(ChannelPlan.DIRECT);
             assertThat(o.layout().gridText()).isEqualTo("12x18");
             assertThat(OutcomeText.details(o)).isEqualTo("70\u00d745 \u00b7 18\u00d712 tokens \u00b7 "
-                    + o.layout().windows().count() + " prior windows \u00b7 prior on all channels");
+                    + o.layout().windows().count() + " prior windows \u00b7 prior on all channels\n"
+                    + "KL weight scaled by sqrt(1024/3150) = 0.570 for the image's size");
             assertThat(vm.live().layoutProperty().get()).isSameAs(o.layout());
             assertThat(vm.runModel().frames()).allSatisfy(f -> assertThat(f.state()).hasSize(12 * 18));
         });

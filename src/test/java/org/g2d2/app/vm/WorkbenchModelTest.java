@@ -55,6 +55,16 @@ class WorkbenchModelTest {
         });
     }
 
+    @Test
+    void theDevicePanelSaysWhatTheEngineRunsOnAndWhyNoGpu() throws Exception {
+        FxThread.run(() -> vm.describeEngine());
+        String text = FxThread.call(() -> vm.engineProperty().get());
+        assertThat(text).contains("engine:        PyTorch 2.7.1").contains("devices:       cpu");
+        if (!text.contains("gpu:")) {
+            assertThat(text).contains("GPU:           not used:");
+        }
+    }
+
     /**
      * Runs to the end: the sampler works inside this FX-thread call (same-thread executor), and the
      * Task posts its state changes after it, so the next {@link FxThread} call sees the outcome.

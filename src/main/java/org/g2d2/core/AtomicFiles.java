@@ -1,4 +1,4 @@
-package org.g2d2.core.io;
+package org.g2d2.core;
 
 import java.io.IOException;
 import java.io.OutputStream;

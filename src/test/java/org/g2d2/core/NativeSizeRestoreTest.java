@@ -33,6 +33,21 @@ class NativeSizeRestoreTest {
         return new SamplerSettings(4, 3, 3e-4, 2, 1.0, 10, 1, 0.3, "star", 0.95, seed);
     }
 
+    /** A listener that keeps every frame. */
+    private static SamplerListener recorder(List<Frame> frames, boolean previews) {
+        return new SamplerListener() {
+            @Override
+            public void onFrame(Frame f) {
+                frames.add(f);
+            }
+
+            @Override
+            public boolean wantsPreviews() {
+                return previews;
+            }
+        };
+    }
+
     private static Image smooth(int channels, int height, int width, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         double[] phase = {rng.nextDouble() * 6, rng.nextDouble() * 6, rng.nextDouble() * 6};
@@ -74,17 +89,7 @@ class NativeSizeRestoreTest {
         try (ModelPack pack = ModelPackLoader.load(dir, Device.cpu())) {
             Image truth = smooth(1, 70, 45, 1);
             List<Frame> frames = new ArrayList<>();
-            SamplerListener listener = new SamplerListener() {
-                @Override
-                public void onFrame(Frame f) {
-                    frames.add(f);
-                }
-
-                @Override
-                public boolean wantsPreviews() {
-                    return true;
-                }
-            };
+            SamplerListener listener = recorder(frames, true);
             Restorer.Outcome o = new Restorer(pack).restore(new Restorer.Request(truth, Restorer.Mode.SIMULATE,
                     OperatorSpec.blur(1.0, 5), 0.05, quick(2)), listener, () -> false);
             assertThat(o.restored().height()).isEqualTo(70);
@@ -106,17 +111,7 @@ class NativeSizeRestoreTest {
         try (ModelPack pack = ModelPackLoader.load(dir, Device.cpu())) {
             Image truth = smooth(3, 40, 48, 3);
             List<Frame> frames = new ArrayList<>();
-            SamplerListener listener = new SamplerListener() {
-                @Override
-                public void onFrame(Frame f) {
-                    frames.add(f);
-                }
-
-                @Override
-                public boolean wantsPreviews() {
-                    return true;
-                }
-            };
+            SamplerListener listener = recorder(frames, true);
             Restorer.Outcome o = new Restorer(pack).restore(new Restorer.Request(truth, Restorer.Mode.SIMULATE,
                     OperatorSpec.superResolution(2), 0.02, quick(4)), listener, () -> false);
             assertThat(o.channels()).isEqualTo(ChannelPlan.LUMA);
@@ -182,17 +177,7 @@ class NativeSizeRestoreTest {
             int[] sizes = {32, 64};
             for (int i = 0; i < 2; i++) {
                 List<Frame> frames = new ArrayList<>();
-                SamplerListener listener = new SamplerListener() {
-                    @Override
-                    public void onFrame(Frame f) {
-                        frames.add(f);
-                    }
-
-                    @Override
-                    public boolean wantsPreviews() {
-                        return false;
-                    }
-                };
+                SamplerListener listener = recorder(frames, false);
                 Restorer.Outcome o = restorer.restore(new Restorer.Request(smooth(1, sizes[i], sizes[i], 1),
                         Restorer.Mode.SIMULATE, OperatorSpec.blur(1.0, 5), 0.05, quick(3)), listener, () -> false);
                 weights[i] = frames.get(0).klWeight();

@@ -9,9 +9,7 @@
 # Needs: xvfb (xvfb-run), libgtk-3-0, imagemagick (import). Debian:
 #   apt-get install -y --no-install-recommends xvfb libgtk-3-0 imagemagick
 # Environment: PACK=<pack folder> (default: the bundled default pack), THEME=light|dark, OUT=<folder>,
-# WAIT_S=<seconds to wait for each stop of the colour run> (default 3600: it is a large image),
-# FULL=1 (ONLY_FULL=1: only that): also restore the colour photo at its own size with the pixel limit raised to it
-#   (docs/screenshots/workbench-colour-full.png; 512x512 takes minutes).
+# WAIT_S=<seconds to wait for each stop of the colour run> (default 3600: it is a large image).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for tool in xvfb-run import java; do
@@ -33,7 +31,6 @@ shoot_window() {  # WAIT_SECONDS "NAME:FILE ..." JAVA_PROPS...
     sig=$(mktemp -d)
     mkdir -p "$sig/config"
     if [ "${THEME:-light}" = dark ]; then echo '{"theme":"dark"}' > "$sig/config/workbench.json"; fi
-    if [ -n "${SETTINGS_JSON:-}" ]; then echo "$SETTINGS_JSON" > "$sig/config/workbench.json"; fi
     local props=(-Dg2d2.autorun="$sig" -Dg2d2.config.dir="$sig/config" -Dg2d2.logPauses=true)
     if [ -n "${PACK:-}" ]; then props+=(-Dg2d2.pack="$PACK"); fi
     OUT_DIR="$out" SIG="$sig" WAIT_S="$wait_s" STOPS="$stops" xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
@@ -62,14 +59,8 @@ shoot_window() {  # WAIT_SECONDS "NAME:FILE ..." JAVA_PROPS...
     rm -rf "$sig"
 }
 
-if [ -z "${ONLY_FULL:-}" ]; then
 shoot_window 120 "running:workbench-running.png done:workbench-done.png compare:workbench-compare.png"
-fi
-if [ -n "$colour" ] && [ -z "${ONLY_FULL:-}" ]; then
+if [ -n "$colour" ]; then
     shoot_window "${WAIT_S:-3600}" "warning:workbench-limit.png running:- done:workbench-colour.png compare:-" \
         -Dg2d2.autorun.input="$colour"
-fi
-if [ -n "$colour" ] && [ -n "${FULL:-}" ]; then
-    SETTINGS_JSON='{"maxPixels": 40000000}' shoot_window "${WAIT_S:-3600}" \
-        "running:- done:workbench-colour-full.png compare:-" -Dg2d2.autorun.input="$colour"
 fi

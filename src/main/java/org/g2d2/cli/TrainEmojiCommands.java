@@ -7,13 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.g2d2.core.model.nn.TransformerConfig;
 import org.g2d2.core.model.nn.VqTokenizer;
 import org.g2d2.core.model.nn.VqTokenizerConfig;
-import org.g2d2.core.schedule.MaskSchedule;
 import org.g2d2.train.EmojiPackBuilder;
 import org.g2d2.train.LoopSettings;
-import org.g2d2.train.PriorTraining;
 import org.g2d2.train.TokenizerTraining;
 import org.g2d2.train.TrainedTokenizer;
 import org.g2d2.train.data.EmojiImages;
@@ -143,24 +140,11 @@ final class TrainEmojiCommands {
         Path tokenizer;
         @Option(names = "--variants", defaultValue = "16", description = "augmented images per emoji to tokenise (default ${DEFAULT-VALUE})")
         int variants;
-        @Option(names = "--steps", defaultValue = "40000")
-        long steps;
-        @Option(names = "--batch", defaultValue = "32")
-        int batch;
-        @Option(names = "--lr", defaultValue = "1e-3")
-        double lr;
-        @Option(names = "--dim", defaultValue = "192")
-        int dim;
-        @Option(names = "--layers", defaultValue = "6")
-        int layers;
-        @Option(names = "--heads", defaultValue = "6")
-        int heads;
-        @Option(names = "--schedule", defaultValue = "cosine", description = "mask schedule: linear or cosine")
-        String schedule;
+        @Mixin
+        PriorTrainingOptions prior = new PriorTrainingOptions();
 
         @Override
         public Integer call() {
-            MaskSchedule sched = MaskSchedule.of(schedule, 100);
             try (NDManager m = common.manager()) {
                 VqTokenizer tok = TrainedTokenizer.load(tokenizer, m);
                 Files.createDirectories(common.out);
@@ -168,11 +152,7 @@ final class TrainEmojiCommands {
                 EmojiImages images = EmojiImages.load(data.folder(), EmojiSplit.Part.TRAINING, variants,
                         common.seed + 1, EmojiImages.Augmentation.TRAINING);
                 int[] tokens = TrainedTokenizer.tokens(tokenizer, tok, images, common.out.resolve("tokens.bin"), m);
-                int g = tok.config().gridSize();
-                TransformerConfig cfg = new TransformerConfig(tok.config().codebookSize(), g, g, dim, layers, heads, 4);
-                LoopSettings loop = new LoopSettings(steps, lr, Math.min(1000, steps / 10), 0.01, 1.0,
-                        common.checkpointSeconds, common.seed);
-                PriorTraining.train(tokens, cfg, sched, batch, loop, common.out, m, System.out);
+                prior.train(tokens, tok, common.out, common.checkpointSeconds, common.seed, m);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

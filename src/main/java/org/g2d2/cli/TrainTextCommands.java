@@ -7,12 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.g2d2.core.model.nn.TransformerConfig;
 import org.g2d2.core.model.nn.VqTokenizer;
 import org.g2d2.core.model.nn.VqTokenizerConfig;
-import org.g2d2.core.schedule.MaskSchedule;
 import org.g2d2.train.LoopSettings;
-import org.g2d2.train.PriorTraining;
 import org.g2d2.train.TextData;
 import org.g2d2.train.TokenizerTraining;
 import org.g2d2.train.TrainedTokenizer;
@@ -124,24 +121,11 @@ final class TrainTextCommands {
         Path tokenizer;
         @Option(names = "--images", defaultValue = "100000", description = "rendered crops to tokenise (default ${DEFAULT-VALUE})")
         int images;
-        @Option(names = "--steps", defaultValue = "40000")
-        long steps;
-        @Option(names = "--batch", defaultValue = "32")
-        int batch;
-        @Option(names = "--lr", defaultValue = "1e-3")
-        double lr;
-        @Option(names = "--dim", defaultValue = "192")
-        int dim;
-        @Option(names = "--layers", defaultValue = "6")
-        int layers;
-        @Option(names = "--heads", defaultValue = "6")
-        int heads;
-        @Option(names = "--schedule", defaultValue = "cosine", description = "mask schedule: linear or cosine")
-        String schedule;
+        @Mixin
+        PriorTrainingOptions prior = new PriorTrainingOptions();
 
         @Override
         public Integer call() {
-            MaskSchedule sched = MaskSchedule.of(schedule, 100);
             try (NDManager m = common.manager()) {
                 VqTokenizer tok = TrainedTokenizer.load(tokenizer, m);
                 Files.createDirectories(common.out);
@@ -149,11 +133,7 @@ final class TrainTextCommands {
                 TextImages data = new TextImages(TextData.training(tok.config().imageSize(), common.seed + 1)
                         .renderer(), images, common.seed + 1);
                 int[] tokens = TrainedTokenizer.tokens(tokenizer, tok, data, common.out.resolve("tokens.bin"), m);
-                int g = tok.config().gridSize();
-                TransformerConfig cfg = new TransformerConfig(tok.config().codebookSize(), g, g, dim, layers, heads, 4);
-                LoopSettings loop = new LoopSettings(steps, lr, Math.min(1000, steps / 10), 0.01, 1.0,
-                        common.checkpointSeconds, common.seed);
-                PriorTraining.train(tokens, cfg, sched, batch, loop, common.out, m, System.out);
+                prior.train(tokens, tok, common.out, common.checkpointSeconds, common.seed, m);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -10,10 +10,8 @@ import java.util.Map;
 import org.g2d2.core.InvalidInputException;
 import org.g2d2.core.io.PackManifest;
 import org.g2d2.core.io.PackWriter;
-import org.g2d2.core.model.nn.TransformerConfig;
 import org.g2d2.core.model.nn.VqTokenizer;
 import org.g2d2.core.model.nn.VqTokenizerConfig;
-import org.g2d2.core.model.nn.VqTransformerArchitecture;
 import org.g2d2.train.data.EmojiImages;
 import org.g2d2.train.data.EmojiSplit;
 
@@ -80,17 +78,8 @@ public final class EmojiPackBuilder {
         int side = tok.config().imageSize();
         int g = tok.config().gridSize();
         int k = tok.config().codebookSize();
-        JsonObject arch = new JsonObject();
-        arch.addProperty("type", VqTransformerArchitecture.TYPE);
-        JsonObject tj = new JsonObject();
-        tok.config().writeTo(tj);
-        arch.add("tokenizer", tj);
-        JsonObject pj = priorInfo.getAsJsonObject("config").deepCopy();
-        TransformerConfig.readFrom(pj, k, g, g);
-        arch.add("prior", pj);
+        JsonObject arch = PackBuilder.architecture(tok, priorInfo);
         int trainSteps = priorInfo.get("trainSteps").getAsInt();
-        arch.addProperty("trainSteps", trainSteps);
-        arch.addProperty("carryEpsilon", PackBuilder.CARRY_EPSILON);
 
         Map<String, NDList> files = new LinkedHashMap<>();
         files.put("tokenizer.safetensors", named(TrainLoop.readWeights(tokenizerDir, manager)));

@@ -31,6 +31,25 @@ public final class PackBuilder {
     }
 
     /**
+     * The {@code architecture} block of a VQ-transformer pack: the tokenizer's config, the prior's
+     * config as trained, its training steps and the carry-over ε.
+     */
+    public static JsonObject architecture(VqTokenizer tok, JsonObject priorInfo) {
+        int g = tok.config().gridSize();
+        JsonObject arch = new JsonObject();
+        arch.addProperty("type", VqTransformerArchitecture.TYPE);
+        JsonObject tj = new JsonObject();
+        tok.config().writeTo(tj);
+        arch.add("tokenizer", tj);
+        JsonObject pj = priorInfo.getAsJsonObject("config").deepCopy();
+        TransformerConfig.readFrom(pj, tok.config().codebookSize(), g, g);
+        arch.add("prior", pj);
+        arch.addProperty("trainSteps", priorInfo.get("trainSteps").getAsInt());
+        arch.addProperty("carryEpsilon", CARRY_EPSILON);
+        return arch;
+    }
+
+    /**
      * Writes the pack into {@code out}; {@code samples}, if not null, is written relative to the pack.
      *
      * @return the manifest as written
@@ -42,17 +61,8 @@ public final class PackBuilder {
         readInfo(classifierDir, "classifier");
         int g = tok.config().gridSize();
         int k = tok.config().codebookSize();
-        JsonObject arch = new JsonObject();
-        arch.addProperty("type", VqTransformerArchitecture.TYPE);
-        JsonObject tj = new JsonObject();
-        tok.config().writeTo(tj);
-        arch.add("tokenizer", tj);
-        JsonObject pj = priorInfo.getAsJsonObject("config").deepCopy();
-        TransformerConfig.readFrom(pj, k, g, g);
-        arch.add("prior", pj);
+        JsonObject arch = architecture(tok, priorInfo);
         int trainSteps = priorInfo.get("trainSteps").getAsInt();
-        arch.addProperty("trainSteps", trainSteps);
-        arch.addProperty("carryEpsilon", CARRY_EPSILON);
         JsonObject cj = new JsonObject();
         JsonArray names = new JsonArray();
         FashionMnist.CLASS_NAMES.forEach(names::add);

@@ -24,6 +24,7 @@ import org.g2d2.core.sampler.InverseProblem;
 import org.g2d2.core.sampler.SamplerListener;
 import org.g2d2.core.sampler.SamplerResult;
 import org.g2d2.core.sampler.SamplerSettings;
+import org.g2d2.core.sampler.SamplerState;
 import org.g2d2.core.schedule.MaskSchedule;
 
 /**
@@ -161,6 +162,20 @@ public final class Restorer {
     }
 
     public Outcome restore(Request request, SamplerListener listener, BooleanSupplier cancelled) {
+        return restore(request, null, request.settings(), listener, cancelled);
+    }
+
+    /**
+     * A branch of a run made with {@code original}: the same measurement (simulated with the
+     * original's seed), the sampler resumed from {@code from} with {@code settings}.
+     */
+    public Outcome branch(Request original, SamplerState from, SamplerSettings settings, SamplerListener listener,
+                          BooleanSupplier cancelled) {
+        return restore(original, java.util.Objects.requireNonNull(from, "from"), settings, listener, cancelled);
+    }
+
+    private Outcome restore(Request request, SamplerState from, SamplerSettings samplerSettings,
+                            SamplerListener listener, BooleanSupplier cancelled) {
         List<String> notes = new ArrayList<>();
         OperatorSpec spec = request.operator();
         double sigma = request.noiseSigma();
@@ -196,8 +211,8 @@ public final class Restorer {
                 yPrior = YCbCr.toRgb(y);
             }
             InverseProblem problem = problem(op, yPrior, sigma, spec);
-            SamplerSettings settings = balancedKl(request.settings(), height, width, notes);
-            SamplerResult result = sampler(layout).run(m, problem, settings,
+            SamplerSettings settings = balancedKl(samplerSettings, height, width, notes);
+            SamplerResult result = sampler(layout).resume(m, problem, settings, from,
                     colourFrames(listener, plan, chroma, chromaMeasured), cancelled);
             Image restored = combine(plan, result.image(), chroma);
             Image ax = apply(m, op, restored);
@@ -265,6 +280,11 @@ public final class Restorer {
             @Override
             public boolean wantsPreviews() {
                 return listener.wantsPreviews();
+            }
+
+            @Override
+            public boolean wantsStates() {
+                return listener.wantsStates();
             }
         };
     }

@@ -1,7 +1,7 @@
 package org.g2d2.core.sampler;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /** Row-wise operations on (L, K) log-probability tables stored flat, row-major. */
 public final class Categorical {
@@ -29,7 +29,7 @@ public final class Categorical {
      * Draws one code per row from normalised log-probabilities. With {@code topMass} &lt; 1 the draw
      * is truncated first: only the most likely codes up to that cumulative mass remain.
      */
-    public static int[] draw(float[] logProbs, int k, double topMass, SplittableRandom rng) {
+    public static int[] draw(float[] logProbs, int k, double topMass, RandomGenerator rng) {
         int rows = logProbs.length / k;
         int[] out = new int[rows];
         double[] p = new double[k];

@@ -23,6 +23,8 @@ import org.g2d2.core.Image;
  * @param klWeight λ_j of this step
  * @param learningRate lr_j of this step
  * @param elapsedNanos time since the run started
+ * @param resumable the state after this step, to branch from; null unless the listener
+ *     {@linkplain SamplerListener#wantsStates() wants states} (and after the last step)
  */
 public record Frame(
         int index,
@@ -41,7 +43,16 @@ public record Frame(
         float[] klLosses,
         double klWeight,
         double learningRate,
-        long elapsedNanos) {
+        long elapsedNanos,
+        SamplerState resumable) {
+
+    /** A frame without a state to branch from. */
+    public Frame(int index, int steps, int t, int s, Image preview, Image predictedMeasurement, int[] previous,
+                 int[] state, int maskId, int committed, int remasked, int changed, float[] likelihoodLosses,
+                 float[] klLosses, double klWeight, double learningRate, long elapsedNanos) {
+        this(index, steps, t, s, preview, predictedMeasurement, previous, state, maskId, committed, remasked, changed,
+                likelihoodLosses, klLosses, klWeight, learningRate, elapsedNanos, null);
+    }
 
     /** How each token changed from z_t to z_s, for a mask map. */
     public enum TokenState { MASKED, COMMITTED, NEWLY_COMMITTED, REMASKED, CHANGED }
@@ -61,7 +72,7 @@ public record Frame(
     /** The same frame with other images (e.g. the preview recoloured for display). */
     public Frame withImages(Image newPreview, Image newPredictedMeasurement) {
         return new Frame(index, steps, t, s, newPreview, newPredictedMeasurement, previous, state, maskId, committed,
-                remasked, changed, likelihoodLosses, klLosses, klWeight, learningRate, elapsedNanos);
+                remasked, changed, likelihoodLosses, klLosses, klWeight, learningRate, elapsedNanos, resumable);
     }
 
     /** Fraction of the run done after this frame. */

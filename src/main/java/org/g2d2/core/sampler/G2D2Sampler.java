@@ -8,10 +8,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.g2d2.core.Image;
+import org.g2d2.core.InvalidInputException;
 import org.g2d2.core.TorchRuntime;
 import org.g2d2.core.model.TokenDecoder;
 import org.g2d2.core.model.TokenGrid;
@@ -23,7 +23,8 @@ import org.g2d2.core.schedule.NoiseProcess;
  * Gradient-guided discrete diffusion (G2D2, Murata et al.): at each time t a categorical
  * distribution q(z0) = Cat(softmax(α)) is fitted to balance the prior p̃(z0 | z_t) against the
  * measurement through a Gumbel-softmax relaxation, then z0 is drawn from it and noised again to
- * the next time. {@link #run} is the algorithm of DESIGN.md unrolled.
+ * the next time. {@link #resume} is the algorithm of DESIGN.md unrolled; {@link #run} starts it at
+ * t = T, and a branch starts it from a {@link SamplerState} taken after step k.
  *
  * <p>Only one run may execute at a time per JVM (DJL has a single gradient collector).
  */
@@ -53,18 +54,31 @@ public final class G2D2Sampler {
      */
     public SamplerResult run(NDManager parent, InverseProblem problem, SamplerSettings settings,
                              SamplerListener listener, BooleanSupplier cancelled) {
+        return resume(parent, problem, settings, null, listener, cancelled);
+    }
+
+    /**
+     * Runs the steps after {@code from} — a branch of the run it was taken from — or, with
+     * {@code from} null, the whole run. A branch keeps N (the time grid depends on it); its other
+     * settings may differ. With the seed of {@code from} the draws go on exactly where that run's
+     * stopped, so unchanged settings give that run's remaining frames bit for bit; with another
+     * seed the generators are seeded afresh at step k.
+     */
+    public SamplerResult resume(NDManager parent, InverseProblem problem, SamplerSettings settings, SamplerState from,
+                                SamplerListener listener, BooleanSupplier cancelled) {
         final int steps = settings.steps();
         final int length = grid.length();
         final int codes = grid.codebookSize();
         final int maskId = grid.maskId();
+        requireFits(from, steps, length, codes);
         final int[] times = schedule.timesteps(steps);
         final NoiseProcess process = NoiseProcess.of(settings.process(), schedule);
         final StepSchedule perStep = new StepSchedule(settings);
         final double topMass = process.truncatesDraw() ? settings.topMass() : 1.0;
         final float invTemperature = (float) (1 / settings.temperature());
         final Shape logitShape = new Shape(length, codes);
-        final SplittableRandom rng = new SplittableRandom(settings.seed());
         final boolean previews = listener.wantsPreviews();
+        final boolean states = listener.wantsStates();
         final long start = System.nanoTime();
         long tPrior = 0;
         long tGuidance = 0;
@@ -72,17 +86,33 @@ public final class G2D2Sampler {
         long tSampling = 0;
         long tFrames = 0;
 
-        final GumbelNoise gumbel = new GumbelNoise(rng.split().nextLong(), logitShape);
+        final SplitMix64 rng;
+        final GumbelNoise gumbel;
+        if (from != null && from.seed() == settings.seed()) {
+            rng = SplitMix64.resumed(from.draws());
+            gumbel = new GumbelNoise(SplitMix64.resumed(from.gumbel()), logitShape);
+        } else {
+            rng = new SplitMix64(settings.seed());
+            gumbel = new GumbelNoise(rng.split().nextLong(), logitShape);
+        }
 
         int[] z = new int[length];
         Arrays.fill(z, maskId);                                  // z_{t_N}: every token masked
+        int first = 0;
+        if (from != null) {
+            z = from.tokens().clone();                            // z_t after step k
+            first = from.step();
+        }
         NDArray alphaPrev = null;
         TorchRuntime.gradientsOffOnThisThread();               // only the collector's block is recorded
 
         try (NDManager run = parent.newSubManager()) {
             NDArray y = problem.measurement().toNDArray(run);
             NDArray codebook = decoder.codebook();
-            for (int j = 0; j < steps; j++) {
+            if (from != null) {
+                alphaPrev = run.create(from.alpha(), logitShape);
+            }
+            for (int j = first; j < steps; j++) {
                 int t = times[j];
                 int s = times[j + 1];
                 try (NDManager step = run.newSubManager()) {
@@ -169,8 +199,11 @@ public final class G2D2Sampler {
                         preview = Image.of(x);
                         predicted = Image.of(problem.operator().apply(x));
                     }
+                    SamplerState resumable = states && j + 1 < steps
+                            ? new SamplerState(j + 1, steps, settings.seed(), next, alphaHost, rng.state(), gumbel.state())
+                            : null;
                     listener.onFrame(frame(j, steps, t, s, preview, predicted, z, next, likelihoodPerIteration,
-                            klPerIteration, klWeight, perStep.lr(j), System.nanoTime() - start));
+                            klPerIteration, klWeight, perStep.lr(j), System.nanoTime() - start, resumable));
                     tFrames += System.nanoTime() - mark;
                     z = next;
                 }
@@ -180,6 +213,21 @@ public final class G2D2Sampler {
             return new SamplerResult(result, z,
                     new SamplerResult.Timings(tPrior, tGuidance, tOptimiser, tSampling, tFrames,
                             System.nanoTime() - start));
+        }
+    }
+
+    /** Refuses a state from a run of another N or another token grid, naming both. */
+    private static void requireFits(SamplerState from, int steps, int length, int codes) {
+        if (from == null) {
+            return;
+        }
+        if (from.steps() != steps) {
+            throw new InvalidInputException("a branch keeps the step count of the run it branches from (N = "
+                    + from.steps() + "); found steps " + steps);
+        }
+        if (from.tokens().length != length || from.codes() != codes) {
+            throw new InvalidInputException("the saved state has " + from.tokens().length + " tokens of "
+                    + from.codes() + " codes; this image's grid has " + length + " of " + codes);
         }
     }
 
@@ -202,7 +250,8 @@ public final class G2D2Sampler {
     }
 
     private Frame frame(int j, int steps, int t, int s, Image preview, Image predicted, int[] before, int[] after,
-                        float[] likelihood, float[] kl, double klWeight, double lr, long elapsed) {
+                        float[] likelihood, float[] kl, double klWeight, double lr, long elapsed,
+                        SamplerState resumable) {
         int maskId = grid.maskId();
         int committed = 0;
         int remasked = 0;
@@ -219,6 +268,6 @@ public final class G2D2Sampler {
             }
         }
         return new Frame(j, steps, t, s, preview, predicted, before, after, maskId, committed, remasked, changed,
-                likelihood, kl, klWeight, lr, elapsed);
+                likelihood, kl, klWeight, lr, elapsed, resumable);
     }
 }

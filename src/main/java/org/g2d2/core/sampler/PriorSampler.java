@@ -3,7 +3,7 @@ package org.g2d2.core.sampler;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.g2d2.core.model.TokenGrid;
 import org.g2d2.core.model.TokenPrior;
 import org.g2d2.core.schedule.MaskSchedule;
@@ -21,7 +21,7 @@ public final class PriorSampler {
 
     /** @return the final token grid z_{t_0}, row-major */
     public static int[] sample(NDManager manager, TokenPrior prior, TokenGrid grid, MaskSchedule schedule,
-                               NoiseProcess process, int steps, double topMass, SplittableRandom rng) {
+                               NoiseProcess process, int steps, double topMass, RandomGenerator rng) {
         int[] times = schedule.timesteps(steps);
         int[] z = new int[grid.length()];
         Arrays.fill(z, grid.maskId());

@@ -21,4 +21,12 @@ public interface SamplerListener {
     default boolean wantsPreviews() {
         return true;
     }
+
+    /**
+     * Whether frames should carry the {@link SamplerState} to branch from (a copy of α per step;
+     * the sampler reads α to the host each step anyway, so no extra device work).
+     */
+    default boolean wantsStates() {
+        return false;
+    }
 }

@@ -1,6 +1,6 @@
 package org.g2d2.core.schedule;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * The Markov absorbing process (the paper's ablation): tokens already unmasked in z_t stay; each
@@ -21,7 +21,7 @@ public final class MarkovAbsorbingProcess implements NoiseProcess {
     }
 
     @Override
-    public int[] step(int[] zt, int t, int s, int[] z0, int maskId, SplittableRandom rng) {
+    public int[] step(int[] zt, int t, int s, int[] z0, int maskId, RandomGenerator rng) {
         double gt = schedule.gammaBar(t);
         double unmaskProbability = gt <= 0 ? 1.0 : (gt - schedule.gammaBar(s)) / gt;
         int[] zs = zt.clone();

@@ -1,6 +1,6 @@
 package org.g2d2.core.schedule;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * How the sampler moves from z_t to z_s (s &lt; t) given a draw z0 from the variational
@@ -16,7 +16,7 @@ public interface NoiseProcess {
      * @param z0 a draw of the clean tokens
      * @return the next state z_s (z0 itself when s = 0)
      */
-    int[] step(int[] zt, int t, int s, int[] z0, int maskId, SplittableRandom rng);
+    int[] step(int[] zt, int t, int s, int[] z0, int maskId, RandomGenerator rng);
 
     /** "star" or "markov". */
     String name();

@@ -1,6 +1,6 @@
 package org.g2d2.core.schedule;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * The star-shaped process: each noisy state is drawn from z0 directly, q*(z_s | z0), by masking
@@ -21,7 +21,7 @@ public final class StarShapedProcess implements NoiseProcess {
     }
 
     @Override
-    public int[] step(int[] zt, int t, int s, int[] z0, int maskId, SplittableRandom rng) {
+    public int[] step(int[] zt, int t, int s, int[] z0, int maskId, RandomGenerator rng) {
         int length = z0.length;
         int[] zs = z0.clone();
         int masked = schedule.maskedCount(length, s);

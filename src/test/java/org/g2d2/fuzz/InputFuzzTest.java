@@ -28,7 +28,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.g2d2.app.files.RawImages;
+import org.g2d2.core.io.RawImages;
 import org.g2d2.app.files.RunBundle;
 import org.g2d2.app.files.SettingsFile;
 import org.g2d2.core.Image;

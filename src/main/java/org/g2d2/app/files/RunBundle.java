@@ -2,40 +2,31 @@ package org.g2d2.app.files;
 
 import com.google.gson.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.g2d2.core.Image;
-import org.g2d2.core.InvalidInputException;
 import org.g2d2.core.Restorer;
-import org.g2d2.core.AtomicFiles;
-import org.g2d2.core.io.ImageFiles;
-import org.g2d2.core.Json;
+import org.g2d2.core.io.RunBundleFormat;
 import org.g2d2.core.io.RunRecord;
 import org.g2d2.core.operator.OperatorSpec;
 import org.g2d2.core.sampler.SamplerResult;
 import org.g2d2.core.sampler.SamplerSettings;
+import org.g2d2.core.sampler.SamplerState;
 
 /**
- * A run bundle: one zip file holding {@code run.json} (a core {@link RunRecord}: pack, mode,
- * operator, noise, every sampler setting with the seed, device, timings, metrics), the exact input
- * and result ({@code input.f32}, {@code restored.f32}) and the images as PNG. Opening it and running again gives the same result.
+ * The workbench's side of a run bundle ({@link RunBundleFormat}): a finished run, and its branches,
+ * as the bundle records them. Opening it and running again gives the same result.
  */
 public final class RunBundle {
 
-    public static final String EXTENSION = ".g2d2run";
-    static final String RECORD = "run.json";
-    static final String INPUT_RAW = "input.f32";
-    static final String RESTORED_RAW = "restored.f32";
+    public static final String EXTENSION = RunBundleFormat.EXTENSION;
 
-    /** What a bundle holds that a re-run needs, and the result it recorded. */
-    public record Contents(RunRecord record, Image input, Image restored) {
+    /** What a bundle holds that a re-run needs, the result it recorded, and every branch. */
+    public record Contents(RunRecord record, Image input, Image restored, List<RunBundleFormat.Branch> branches) {
     }
 
     /**
@@ -52,58 +43,35 @@ public final class RunBundle {
     private RunBundle() {
     }
 
-    /** Writes the bundle atomically (a temporary file, then a move). */
+    /** Writes a bundle of one run without branches or states, atomically. */
     public static void write(Path target, Run run, String packId, String packDir) throws IOException {
+        write(target, run, List.of(original(run, List.of(), List.of())), packId, packDir);
+    }
+
+    /** Writes a bundle of a run and its branches ({@code branches.get(0)} the run itself), atomically. */
+    public static void write(Path target, Run run, List<RunBundleFormat.Branch> branches, String packId,
+                             String packDir) throws IOException {
         Restorer.Outcome out = run.outcome();
-        RunRecord record = record(run, packId, packDir);
-        AtomicFiles.write(target, stream -> {
-            ZipOutputStream zip = new ZipOutputStream(stream);
-            put(zip, RECORD, Json.GSON.toJson(record).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            zip.putNextEntry(new ZipEntry(INPUT_RAW));
-            RawImages.write(zip, run.input());
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry(RESTORED_RAW));
-            RawImages.write(zip, out.restored());
-            zip.closeEntry();
-            png(zip, "input.png", run.input());
-            png(zip, "measurement.png", out.measurement());
-            png(zip, "restored.png", out.restored());
-            png(zip, "restored-measurement.png", out.restoredMeasurement());
-            if (out.hasTruth()) {
-                png(zip, "truth.png", out.truth());
-            }
-            zip.finish();
-        });
+        Map<String, Image> images = new LinkedHashMap<>();
+        images.put("measurement.png", out.measurement());
+        images.put("restored.png", out.restored());
+        images.put("restored-measurement.png", out.restoredMeasurement());
+        if (out.hasTruth()) {
+            images.put("truth.png", out.truth());
+        }
+        RunBundleFormat.write(target, record(run, packId, packDir), run.input(), images, branches);
+    }
+
+    /** The original run as branch 0. */
+    public static RunBundleFormat.Branch original(Run run, List<int[]> stepTokens, List<SamplerState> states) {
+        return new RunBundleFormat.Branch(-1, 0, run.settings(), run.outcome().restored(),
+                RunRecord.metrics(run.outcome()), stepTokens, states);
     }
 
     /** Reads a bundle; a file that is not one gives a plain message. */
     public static Contents read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException("run bundle '" + file + "' does not exist or is not a file");
-        }
-        try (FileSystem zip = FileSystems.newFileSystem(file)) {
-            Path json = zip.getPath(RECORD);
-            Path raw = zip.getPath(INPUT_RAW);
-            if (!Files.isRegularFile(json) || !Files.isRegularFile(raw)) {
-                throw new InvalidInputException("'" + file + "' is not a G2D2 run bundle (it lacks " + RECORD
-                        + " or " + INPUT_RAW + ")");
-            }
-            RunRecord record = RunRecord.read(json);
-            Image input;
-            try (InputStream in = Files.newInputStream(raw)) {
-                input = RawImages.read(in, "the bundle's input");
-            }
-            Path restoredRaw = zip.getPath(RESTORED_RAW);
-            Image restored = null;
-            if (Files.isRegularFile(restoredRaw)) {
-                try (InputStream in = Files.newInputStream(restoredRaw)) {
-                    restored = RawImages.read(in, "the bundle's result");
-                }
-            }
-            return new Contents(record, input, restored);
-        } catch (IOException | java.nio.file.ProviderNotFoundException e) {
-            throw new InvalidInputException("'" + file + "' is not a readable run bundle (" + e.getMessage() + ")");
-        }
+        RunBundleFormat.Contents c = RunBundleFormat.read(file);
+        return new Contents(c.record(), c.input(), c.restored(), c.branches());
     }
 
     static RunRecord record(Run run, String packId, String packDir) {
@@ -113,11 +81,12 @@ public final class RunBundle {
         JsonObject metrics = RunRecord.metrics(out);
         JsonObject outputs = new JsonObject();
         outputs.addProperty("input", "input.png");
-        outputs.addProperty("inputExact", INPUT_RAW);
+        outputs.addProperty("inputExact", "input.f32");
         outputs.addProperty("measurement", "measurement.png");
         outputs.addProperty("restored", "restored.png");
-        outputs.addProperty("restoredExact", RESTORED_RAW);
+        outputs.addProperty("restoredExact", "restored.f32");
         outputs.addProperty("restoredMeasurement", "restored-measurement.png");
+        outputs.addProperty("branches", "branches.json");
         if (out.hasTruth()) {
             outputs.addProperty("truth", "truth.png");
         }
@@ -126,19 +95,5 @@ public final class RunBundle {
                 run.inputName(), run.mode().name().toLowerCase(java.util.Locale.ROOT),
                 run.operator().toJson(), run.noiseSigma(), run.settings().toJson(),
                 run.device(), timings, metrics, outputs);
-    }
-
-    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(bytes);
-        zip.closeEntry();
-    }
-
-    private static void png(ZipOutputStream zip, String name, Image image) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        if (!javax.imageio.ImageIO.write(ImageFiles.toBufferedImage(image), "png", zip)) {
-            throw new IOException("no PNG writer available");
-        }
-        zip.closeEntry();
     }
 }

@@ -1,4 +1,4 @@
-package org.g2d2.app.files;
+package org.g2d2.core.io;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

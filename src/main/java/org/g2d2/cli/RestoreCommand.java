@@ -6,7 +6,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.g2d2.core.Image;
 import org.g2d2.core.InvalidInputException;
@@ -17,6 +20,7 @@ import org.g2d2.core.io.ImageFiles;
 import org.g2d2.core.io.ModelPack;
 import org.g2d2.core.io.ModelPackLoader;
 import org.g2d2.core.io.PackLocator;
+import org.g2d2.core.io.RunBundleFormat;
 import org.g2d2.core.io.RunRecord;
 import org.g2d2.core.model.TokenLayout;
 import org.g2d2.core.operator.OperatorSpec;
@@ -24,6 +28,8 @@ import org.g2d2.core.sampler.Frame;
 import org.g2d2.core.sampler.SamplerListener;
 import org.g2d2.core.sampler.SamplerResult;
 import org.g2d2.core.sampler.SamplerSettings;
+import org.g2d2.core.sampler.SamplerState;
+import org.g2d2.core.sampler.StepRecorder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,8 +49,26 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "DIR", description = "Model pack folder (default: the bundled pack).")
     Path model;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "Image to restore (any format ImageIO reads).")
+    @Option(names = "--input", paramLabel = "FILE", description = "Image to restore (any format ImageIO reads); "
+            + "needed unless --resume.")
     Path input;
+
+    @Option(names = "--bundle", paramLabel = "FILE", description = "Also write a run bundle (" + RunBundleFormat.EXTENSION
+            + ") with the sampler's state after every step, to branch from later (--resume). With --resume: where the "
+            + "bundle holding every branch goes (default: <out>" + RunBundleFormat.EXTENSION + ").")
+    Path bundle;
+
+    @Option(names = "--resume", paramLabel = "BUNDLE", description = "Branch a bundled run: restart it after step "
+            + "--from-step with the sampler options given here changed (KL, temperature, lr, iterations, forget, "
+            + "process, seed; N stays). Input, operator and noise come from the bundle.")
+    Path resume;
+
+    @Option(names = "--from-step", paramLabel = "K", description = "With --resume: the steps kept (1 to N-1).")
+    Integer fromStep;
+
+    @Option(names = "--of-branch", defaultValue = "0", paramLabel = "B", description = "With --resume: the branch "
+            + "to branch from (0, the original, by default).")
+    int ofBranch;
 
     @Option(names = "--mode", defaultValue = "simulate", description = "simulate (degrade the input, then restore; "
             + "metrics against it) or measured (the input is y). Default: ${DEFAULT-VALUE}.")
@@ -82,6 +106,20 @@ public final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         TorchRuntime.configure(threads);
+        if ((input == null) == (resume == null)) {
+            throw new InvalidInputException("give one of --input FILE (a new run) or --resume BUNDLE (a branch); found "
+                    + (input == null ? "neither" : "both"));
+        }
+        if (resume != null) {
+            return new BranchRun(this).call();
+        }
+        if (fromStep != null) {
+            throw new InvalidInputException("--from-step needs --resume BUNDLE");
+        }
+        if (bundle != null && !bundle.getFileName().toString().endsWith(RunBundleFormat.EXTENSION)) {
+            throw new InvalidInputException("--bundle must name a " + RunBundleFormat.EXTENSION + " file; found '"
+                    + bundle + "'");
+        }
         Restorer.Mode runMode = Restorer.Mode.parse(mode);
         OperatorSpec op = operator.spec();
         Path packDir = model != null ? model : PackLocator.defaultPack();
@@ -116,36 +154,26 @@ public final class RestoreCommand implements Callable<Integer> {
             if (frames != null) {
                 Files.createDirectories(frames);
             }
-            SamplerListener listener = new SamplerListener() {
-                @Override
-                public void onFrame(Frame f) {
-                    float[] lik = f.likelihoodLosses();
-                    progress.update(f.index() + 1, f.steps(), String.format(Locale.ROOT, "t=%d  |y-Ax|=%.3f",
-                            f.t(), lik[lik.length - 1]));
-                    if (frames != null) {
-                        try {
-                            ImageFiles.writePng(frames.resolve(String.format("frame-%03d.png", f.index() + 1)),
-                                    f.preview());
-                        } catch (IOException e) {
-                            throw new InvalidInputException("cannot write frame to '" + frames + "': " + e.getMessage());
-                        }
-                    }
-                }
-
-                @Override
-                public boolean wantsPreviews() {
-                    return frames != null;
-                }
-            };
-            Restorer.Outcome outcome = restorer.restore(
-                    new Restorer.Request(image, runMode, op, operator.noise, settings), listener, () -> false);
+            SamplerListener listener = consoleListener(progress);
+            StepRecorder steps = new StepRecorder(listener, bundle != null && SamplerState.affordable(
+                    layout.grid().length(), pack.grid().codebookSize(), settings.steps()));
+            Restorer.Request request = new Restorer.Request(image, runMode, op, operator.noise, settings);
+            Restorer.Outcome outcome = restorer.restore(request, steps, () -> false);
             progress.finish();
             Path measurementFile = target.resolveSibling(stem(target.getFileName().toString()) + ".measurement.png");
             Path recordFile = target.resolveSibling(stem(target.getFileName().toString()) + ".json");
             ImageFiles.writePng(measurementFile, outcome.measurement());
             ImageFiles.writePng(target, outcome.restored());
-            record(pack, packDir, runMode, op, settings, outcome, target, measurementFile, loaded.alphaComposited())
-                    .write(recordFile);
+            RunRecord record = record(pack, packDir, runMode, op, settings, outcome, target, measurementFile,
+                    loaded.alphaComposited());
+            record.write(recordFile);
+            if (bundle != null) {
+                writeBundle(bundle, record, request.input(), outcome, List.of(new RunBundleFormat.Branch(-1, 0,
+                        settings, outcome.restored(), RunRecord.metrics(outcome), steps.tokens(), steps.states())));
+                console.println("wrote " + bundle + (steps.states().isEmpty() && settings.steps() > 1
+                        ? " (without sampler states: the run is too large to keep them; it cannot be branched)"
+                        : " (branch it with --resume " + bundle + " --from-step K)"));
+            }
             for (String note : outcome.notes()) {
                 console.println("note: " + note);
             }
@@ -160,7 +188,44 @@ public final class RestoreCommand implements Callable<Integer> {
         }
     }
 
-    private RunRecord record(ModelPack pack, Path packDir, Restorer.Mode runMode, OperatorSpec op,
+    /** Progress on the console and, with --frames, every step's preview as a PNG. */
+    SamplerListener consoleListener(ConsoleProgress progress) {
+        return new SamplerListener() {
+            @Override
+            public void onFrame(Frame f) {
+                float[] lik = f.likelihoodLosses();
+                progress.update(f.index() + 1, f.steps(), String.format(Locale.ROOT, "t=%d  |y-Ax|=%.3f",
+                        f.t(), lik[lik.length - 1]));
+                if (frames != null) {
+                    try {
+                        ImageFiles.writePng(frames.resolve(String.format("frame-%03d.png", f.index() + 1)),
+                                f.preview());
+                    } catch (IOException e) {
+                        throw new InvalidInputException("cannot write frame to '" + frames + "': " + e.getMessage());
+                    }
+                }
+            }
+
+            @Override
+            public boolean wantsPreviews() {
+                return frames != null;
+            }
+        };
+    }
+
+    /** A bundle of the run's branches; the pictures are the original's. */
+    static void writeBundle(Path file, RunRecord record, Image input, Restorer.Outcome measured,
+                            List<RunBundleFormat.Branch> branches) throws IOException {
+        Map<String, Image> images = new LinkedHashMap<>();
+        images.put("measurement.png", measured.measurement());
+        images.put("restored.png", branches.get(0).restored());
+        if (measured.hasTruth()) {
+            images.put("truth.png", measured.truth());
+        }
+        RunBundleFormat.write(file, record, input, images, branches);
+    }
+
+    RunRecord record(ModelPack pack, Path packDir, Restorer.Mode runMode, OperatorSpec op,
                              SamplerSettings settings, Restorer.Outcome outcome, Path target, Path measurementFile,
                              boolean alphaComposited) {
         SamplerResult.Timings t = outcome.sampler().timings();

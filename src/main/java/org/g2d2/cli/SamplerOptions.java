@@ -70,6 +70,11 @@ public final class SamplerOptions {
             command.commandLine().getErr().println("note: " + fallbackNote(manifest, op, name));
             command.commandLine().getErr().flush();
         }
+        return s.overriddenBy(explicit());
+    }
+
+    /** The settings given explicitly on the command line (a branch changes just these). */
+    public JsonObject explicit() {
         JsonObject o = new JsonObject();
         if (steps != null) {
             o.addProperty("steps", steps);
@@ -101,7 +106,7 @@ public final class SamplerOptions {
         if (seed != null) {
             o.addProperty("seed", seed);
         }
-        return s.overriddenBy(o);
+        return o;
     }
 
     /** The paper's settings for the operator's task: SR's for super-resolution, blur's otherwise. */

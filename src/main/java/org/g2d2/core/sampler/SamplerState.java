@@ -28,6 +28,17 @@ public record SamplerState(int step, int steps, long seed, int[] tokens, float[]
         }
     }
 
+    /**
+     * Keeping every state of a run costs about 4·L·K bytes a step; past this (a few hundred
+     * steps of a large image) a run keeps none and cannot be branched.
+     */
+    public static final long KEEP_LIMIT_BYTES = 256L << 20;
+
+    /** Whether a run of {@code steps} steps on L tokens of K codes may keep its states. */
+    public static boolean affordable(int length, int codes, int steps) {
+        return 4L * length * codes * steps + 4L * length * steps <= KEEP_LIMIT_BYTES;
+    }
+
     /** K, the codes per token. */
     public int codes() {
         return alpha.length / tokens.length;

@@ -1,5 +1,7 @@
 package org.g2d2.app.view;
 
+import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -10,6 +12,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.g2d2.app.vm.OutcomeText;
+import org.g2d2.app.vm.RunBranch;
 import org.g2d2.app.vm.RunResult;
 import org.g2d2.app.vm.WorkbenchModel;
 import org.g2d2.core.Image;
@@ -47,6 +50,8 @@ final class ComparePane extends BorderPane {
     private final PixelView view = new PixelView();
     private final ChoiceBox<Side> left = new ChoiceBox<>(FXCollections.observableArrayList(Side.values()));
     private final ChoiceBox<Side> right = new ChoiceBox<>(FXCollections.observableArrayList(Side.values()));
+    private final ChoiceBox<RunBranch> leftBranch = new ChoiceBox<>();
+    private final ChoiceBox<RunBranch> rightBranch = new ChoiceBox<>();
     private final Label metrics = new Label();
 
     ComparePane(WorkbenchModel vm) {
@@ -64,7 +69,20 @@ final class ComparePane extends BorderPane {
         fit.setOnAction(e -> view.fit());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, new Label("Left"), left, new Label("Right"), right, fit, spacer, metrics);
+        leftBranch.setId("compare-left-branch");
+        rightBranch.setId("compare-right-branch");
+        for (ChoiceBox<RunBranch> c : List.of(leftBranch, rightBranch)) {
+            c.setItems(vm.branches().branches());
+            c.setTooltip(Forms.tip("Which branch of the run this side shows: the original, or a run branched from "
+                    + "one of its steps (Branch from here, below the timeline)."));
+            // only once there is more than one branch to choose from
+            c.visibleProperty().bind(Bindings.size(vm.branches().branches()).greaterThan(1));
+            c.managedProperty().bind(c.visibleProperty());
+        }
+        leftBranch.valueProperty().bindBidirectional(vm.branches().leftProperty());
+        rightBranch.valueProperty().bindBidirectional(vm.branches().rightProperty());
+        HBox bar = new HBox(8, new Label("Left"), leftBranch, left, new Label("Right"), rightBranch, right, fit, spacer,
+                metrics);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("compare-bar");
         setTop(bar);
@@ -72,6 +90,8 @@ final class ComparePane extends BorderPane {
         left.valueProperty().addListener(o -> show());
         right.valueProperty().addListener(o -> show());
         vm.runModel().resultProperty().addListener(o -> show());
+        vm.branches().leftProperty().addListener(o -> show());
+        vm.branches().rightProperty().addListener(o -> show());
         show();
     }
 
@@ -84,7 +104,10 @@ final class ComparePane extends BorderPane {
             metrics.setTooltip(null);
             return;
         }
-        Restorer.Outcome o = r.outcome();
+        RunBranch lb = vm.branches().leftProperty().get();
+        RunBranch rb = vm.branches().rightProperty().get();
+        Restorer.Outcome lo = lb != null ? lb.result().outcome() : r.outcome();
+        Restorer.Outcome o = rb != null ? rb.result().outcome() : r.outcome();
         Side l = left.getValue();
         Side rt = right.getValue();
         if (!o.hasTruth()) {
@@ -97,11 +120,13 @@ final class ComparePane extends BorderPane {
             }
         }
         // the result sets the frame; a smaller measurement is stretched onto it, pixels kept sharp
-        view.imageProperty().set(FxImages.of(l.pick(o)));
+        view.imageProperty().set(FxImages.of(l.pick(lo)));
         view.compareImageProperty().set(FxImages.of(rt.pick(o)));
-        view.captionProperty().set(l.toString());
-        view.compareCaptionProperty().set(rt.toString());
-        metrics.setText(OutcomeText.metrics(o));
+        boolean branched = vm.branches().branches().size() > 1;
+        view.captionProperty().set(branched && lb != null ? l + " \u00b7 " + lb.name() : l.toString());
+        view.compareCaptionProperty().set(branched && rb != null ? rt + " \u00b7 " + rb.name() : rt.toString());
+        metrics.setText(branched && lo != o ? "left " + OutcomeText.metrics(lo) + "   right " + OutcomeText.metrics(o)
+                : OutcomeText.metrics(o));
         metrics.setTooltip(Forms.tip(OutcomeText.details(o)));
     }
 }

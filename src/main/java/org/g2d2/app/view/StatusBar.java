@@ -8,6 +8,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -59,7 +60,19 @@ final class StatusBar extends VBox {
         frameLabel.textProperty().bind(Bindings.createStringBinding(() -> run.frames().isEmpty() ? "no frames"
                 : "frame " + (run.timelineIndexProperty().get() + 1) + "/" + run.frames().size(),
                 run.frames(), run.timelineIndexProperty()));
-        HBox timelineRow = new HBox(8, play, timeline, frameLabel);
+        Button branch = new Button("Branch from here");
+        branch.setId("branch-here");
+        branch.disableProperty().bind(vm.branches().blockerProperty().isNotNull().or(run.busyProperty()));
+        Tooltip branchTip = Forms.tip("");
+        branchTip.textProperty().bind(Bindings.createStringBinding(() -> {
+            String why = vm.branches().blockerProperty().get();
+            return "Rewind the finished run to the step shown, change sampler settings (not Steps), and Run the "
+                    + "remaining steps from that step's state. Compare shows the branches side by side."
+                    + (why == null ? "" : "\n" + why);
+        }, vm.branches().blockerProperty()));
+        branch.setTooltip(branchTip);
+        branch.setOnAction(e -> vm.branches().branchFromShown());
+        HBox timelineRow = new HBox(8, play, timeline, frameLabel, branch);
         timelineRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(timeline, Priority.ALWAYS);
 
@@ -88,7 +101,18 @@ final class StatusBar extends VBox {
                 + "prior's context cover that grid."));
         HBox progressRow = new HBox(10, bar, progressText, spacer, notice, size, pack);
         progressRow.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(timelineRow, progressRow);
+        Label branchStatus = new Label();
+        branchStatus.setId("branch-status");
+        branchStatus.getStyleClass().add("notice");
+        branchStatus.textProperty().bind(vm.branches().statusProperty());
+        Button dropBranch = new Button("Cancel branch");
+        dropBranch.setId("branch-cancel");
+        dropBranch.setOnAction(e -> vm.branches().disarm());
+        HBox branchRow = new HBox(8, branchStatus, dropBranch);
+        branchRow.setAlignment(Pos.CENTER_LEFT);
+        branchRow.visibleProperty().bind(vm.branches().armedProperty().isNotNull());
+        branchRow.managedProperty().bind(branchRow.visibleProperty());
+        getChildren().addAll(timelineRow, branchRow, progressRow);
         setSpacing(6);
     }
 

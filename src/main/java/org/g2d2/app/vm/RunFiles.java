@@ -13,6 +13,8 @@ import org.g2d2.app.files.RunBundle;
 import org.g2d2.core.Image;
 import org.g2d2.core.Restorer;
 import org.g2d2.core.io.ImageFiles;
+import org.g2d2.core.io.RunBundleFormat;
+import org.g2d2.core.io.RunRecord;
 import org.g2d2.core.operator.OperatorSpec;
 import org.g2d2.core.sampler.Frame;
 import org.g2d2.core.sampler.SamplerSettings;
@@ -25,14 +27,17 @@ public final class RunFiles {
 
     private final Workers workers;
     private final RunModel run;
+    private final BranchModel branches;
     private final ObjectProperty<LoadedPack> pack;
     private final FileSaver saver;
     private final Messages messages;
     private final ObjectProperty<RunBundle.Contents> opened = new SimpleObjectProperty<>();
 
-    RunFiles(Workers workers, RunModel run, ObjectProperty<LoadedPack> pack, FileSaver saver, Messages messages) {
+    RunFiles(Workers workers, RunModel run, BranchModel branches, ObjectProperty<LoadedPack> pack, FileSaver saver,
+             Messages messages) {
         this.workers = workers;
         this.run = run;
+        this.branches = branches;
         this.pack = pack;
         this.saver = saver;
         this.messages = messages;
@@ -69,9 +74,13 @@ public final class RunFiles {
         return saver.save(target, overwrite, () -> GifWriter.write(target, images, scale, 120));
     }
 
-    /** Saves a run bundle that {@link #openBundle} reopens and re-runs. */
+    /**
+     * Saves a run bundle that {@link #openBundle} reopens and re-runs: the last run and every branch
+     * of it, with their step tokens and the states to branch from.
+     */
     public SaveStatus saveBundle(Path target, boolean overwrite) {
-        RunResult r = run.resultProperty().get();
+        List<RunBranch> all = List.copyOf(branches.branches());
+        RunResult r = all.isEmpty() ? run.resultProperty().get() : all.get(0).result();
         LoadedPack p = pack.get();
         if (r == null || p == null) {
             return SaveStatus.NOTHING_TO_SAVE;
@@ -79,7 +88,17 @@ public final class RunFiles {
         RunSpec s = r.spec();
         RunBundle.Run bundled = new RunBundle.Run(s.source().name(), s.mode(), s.operator(), s.noiseSigma(),
                 s.settings(), r.input(), r.outcome(), r.device());
-        return saver.save(target, overwrite, () -> RunBundle.write(target, bundled, p.pack().id(), p.dir().toString()));
+        List<RunBundleFormat.Branch> stored = new ArrayList<>();
+        for (RunBranch b : all) {
+            stored.add(new RunBundleFormat.Branch(b.parent(), b.fromStep(), b.result().spec().settings(),
+                    b.result().outcome().restored(), RunRecord.metrics(b.result().outcome()), b.ownStepTokens(),
+                    b.ownStates()));
+        }
+        if (stored.isEmpty()) {
+            stored.add(RunBundle.original(bundled, List.of(), List.of()));
+        }
+        return saver.save(target, overwrite, () -> RunBundle.write(target, bundled, stored, p.pack().id(),
+                p.dir().toString()));
     }
 
     /**

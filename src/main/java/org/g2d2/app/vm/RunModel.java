@@ -62,6 +62,7 @@ public final class RunModel {
     private FrameRelay relay;
     private long maxHandOverNanos;
     private double nanosPerUnit = DEFAULT_NANOS_PER_UNIT;
+    private int prefixLength;
     private volatile java.util.function.Consumer<Frame> samplerHook = f -> { };
 
     public RunModel(Workers workers) {
@@ -134,6 +135,14 @@ public final class RunModel {
 
     /** Starts a run made with {@code runSpec}; refused (false) while one is busy. Call on the UI thread. */
     public boolean start(RunSpec runSpec, Job job) {
+        return start(runSpec, List.of(), false, job);
+    }
+
+    /**
+     * Starts a run whose timeline begins with {@code prefix} (a branch: the frames it shares with
+     * the run it was taken from); with {@code keepStates} its frames carry the state to branch from.
+     */
+    public boolean start(RunSpec runSpec, List<Frame> prefix, boolean keepStates, Job job) {
         if (busy.get()) {
             return false;
         }
@@ -142,9 +151,10 @@ public final class RunModel {
         cancelFlag = cancelled;
         FrameRelay myRelay = new FrameRelay(workers.ui(), batch -> accept(batch, cancelled));
         relay = myRelay;
-        frames.clear();
-        losses.clear();
-        timelineIndex.set(-1);
+        prefixLength = prefix.size();
+        frames.setAll(prefix);
+        losses.setAll(lossPoints(prefix));
+        timelineIndex.set(prefix.size() - 1);
         result.set(null);
         error.set(null);
         progress.set(-1);
@@ -154,9 +164,17 @@ public final class RunModel {
         Task<RunResult> t = new Task<>() {
             @Override
             protected RunResult call() throws Exception {
-                SamplerListener listener = frame -> {
-                    myRelay.onFrame(frame);
-                    samplerHook.accept(frame);
+                SamplerListener listener = new SamplerListener() {
+                    @Override
+                    public void onFrame(Frame frame) {
+                        myRelay.onFrame(frame);
+                        samplerHook.accept(frame);
+                    }
+
+                    @Override
+                    public boolean wantsStates() {
+                        return keepStates;
+                    }
                 };
                 return job.run(listener, cancelled::get);
             }
@@ -198,15 +216,8 @@ public final class RunModel {
 
     private void show(List<Frame> batch) {
         boolean following = timelineIndex.get() == frames.size() - 1;
-        List<LossPoint> points = new ArrayList<>();
-        for (Frame f : batch) {
-            int base = f.index() * f.likelihoodLosses().length;
-            for (int i = 0; i < f.likelihoodLosses().length; i++) {
-                points.add(new LossPoint(base + i, f.likelihoodLosses()[i], f.klLosses()[i]));
-            }
-        }
         frames.addAll(batch);
-        losses.addAll(points);
+        losses.addAll(lossPoints(batch));
         if (following) {
             timelineIndex.set(frames.size() - 1);
         }
@@ -215,6 +226,17 @@ public final class RunModel {
             progress.set(last.progress());
             progressText.set(describeProgress(last));
         }
+    }
+
+    private static List<LossPoint> lossPoints(List<Frame> batch) {
+        List<LossPoint> points = new ArrayList<>();
+        for (Frame f : batch) {
+            int base = f.index() * f.likelihoodLosses().length;
+            for (int i = 0; i < f.likelihoodLosses().length; i++) {
+                points.add(new LossPoint(base + i, f.likelihoodLosses()[i], f.klLosses()[i]));
+            }
+        }
+        return points;
     }
 
     private void finish(Task<RunResult> t, FrameRelay r, RunState end, Throwable failure) {
@@ -229,8 +251,10 @@ public final class RunModel {
                 progress.set(1);
                 long total = res.outcome().sampler().timings().total();
                 long ms = total / 1_000_000;
-                // the next run's first estimate scales this one's time by its size
-                nanosPerUnit = (double) total / workUnits(res.spec());
+                // the next run's first estimate scales this one's time by its size (a branch ran only part)
+                if (prefixLength == 0) {
+                    nanosPerUnit = (double) total / workUnits(res.spec());
+                }
                 progressText.set(String.format(Locale.ROOT, "Done: %d steps in %s on %s", frames.size(),
                         Durations.ofMillis(ms), res.device()));
             }

@@ -10,6 +10,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.g2d2.core.EngineProbe;
+import org.g2d2.core.Restorer;
+import org.g2d2.core.sampler.SamplerSettings;
 
 /**
  * The workbench window's view model, assembled from its parts: the pack session, the input and
@@ -34,6 +36,7 @@ public final class WorkbenchModel {
     private final LiveModel live;
     private final SettingsState state;
     private final RunLauncher launcher;
+    private final BranchModel branches;
     private final BooleanProperty batchRunning = new SimpleBooleanProperty();
     private final StringBinding runBlocker;
     private final BooleanBinding canRun;
@@ -44,7 +47,8 @@ public final class WorkbenchModel {
         session = new PackSession(workers, form, messages);
         preview = new PreviewModel(workers, session.packProperty(), degradation, form, messages);
         saver = new FileSaver(workers, messages);
-        files = new RunFiles(workers, run, session.packProperty(), saver, messages);
+        branches = new BranchModel(run);
+        files = new RunFiles(workers, run, branches, session.packProperty(), saver, messages);
         live = new LiveModel(run, preview, degradation, session.packProperty());
         state = new SettingsState(form, degradation, session, preview.sizes());
         launcher = new RunLauncher(workers, run, session, messages);
@@ -105,6 +109,11 @@ public final class WorkbenchModel {
         return live;
     }
 
+    /** The last run's branches, and the one armed for the next Run. */
+    public BranchModel branches() {
+        return branches;
+    }
+
     public FileSaver saver() {
         return saver;
     }
@@ -151,8 +160,30 @@ public final class WorkbenchModel {
         if (refused()) {
             return false;
         }
+        if (branches.armedProperty().get() != null) {
+            return runBranch();
+        }
         return launcher.start(new RunSpec(preview.sourceProperty().get(), degradation.modeProperty().get(),
                 degradation.spec(), degradation.noiseSigmaProperty().get(), form.settings()));
+    }
+
+    /** Runs the armed branch with the form's settings; N must stay. */
+    private boolean runBranch() {
+        BranchModel.BranchPoint point = branches.armedProperty().get();
+        SamplerSettings settings = form.settings();
+        int steps = point.state().steps();
+        if (settings.steps() != steps) {
+            messages.errorProperty().set(new ErrorReport("Cannot branch", "A branch keeps the run's step count N = "
+                    + steps + " (the time grid depends on it); Steps is " + settings.steps() + ". Set it back to "
+                    + steps + ", or cancel the branch.", ""));
+            return false;
+        }
+        RunResult origin = branches.branches().get(0).result();
+        RunSpec o = origin.spec();
+        Restorer.Request original = new Restorer.Request(origin.input(), o.mode(), o.operator(), o.noiseSigma(),
+                o.settings());
+        return launcher.startBranch(new RunSpec(o.source(), o.mode(), o.operator(), o.noiseSigma(), settings),
+                original, branches.takeArmed());
     }
 
     /** Shows a recorded run in the forms and runs it again with exactly its numbers. */

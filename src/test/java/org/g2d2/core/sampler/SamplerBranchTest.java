@@ -16,7 +16,7 @@ class SamplerBranchTest {
     @TempDir
     Path dir;
 
-    private static final SamplerSettings SETTINGS = new SamplerSettings(8, 6, 1e-3, 2, 1.0, 15, 1, 0.3, "star", 0.95, 21);
+    private static final SamplerSettings SETTINGS = new SamplerSettings(6, 4, 1e-3, 2, 1.0, 15, 1, 0.3, "star", 0.95, 21);
 
     /** Keeps every frame, with previews and states. */
     private static final class Recorder implements SamplerListener {

@@ -5,6 +5,7 @@ import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
@@ -14,6 +15,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.g2d2.app.vm.RunBranch;
 import org.g2d2.app.vm.RunModel;
 import org.g2d2.app.vm.WorkbenchModel;
 
@@ -72,7 +74,14 @@ final class StatusBar extends VBox {
         }, vm.branches().blockerProperty()));
         branch.setTooltip(branchTip);
         branch.setOnAction(e -> vm.branches().branchFromShown());
-        HBox timelineRow = new HBox(8, play, timeline, frameLabel, branch);
+        ChoiceBox<RunBranch> shownBranch = new ChoiceBox<>(vm.branches().branches());
+        shownBranch.setId("timeline-branch");
+        shownBranch.setTooltip(Forms.tip("Which branch the timeline and the live view replay."));
+        shownBranch.valueProperty().bindBidirectional(vm.branches().timelineProperty());
+        shownBranch.disableProperty().bind(run.busyProperty());
+        shownBranch.visibleProperty().bind(Bindings.size(vm.branches().branches()).greaterThan(1));
+        shownBranch.managedProperty().bind(shownBranch.visibleProperty());
+        HBox timelineRow = new HBox(8, play, shownBranch, timeline, frameLabel, branch);
         timelineRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(timeline, Priority.ALWAYS);
 

@@ -28,12 +28,14 @@ public final class BranchModel {
     private final ObservableList<RunBranch> branches = FXCollections.observableArrayList();
     private final ObjectProperty<RunBranch> left = new SimpleObjectProperty<>();
     private final ObjectProperty<RunBranch> right = new SimpleObjectProperty<>();
+    private final ObjectProperty<RunBranch> timeline = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<BranchPoint> armed = new ReadOnlyObjectWrapper<>();
     private final StringBinding blocker;
     private final StringBinding status;
     /** The branch the run model's timeline shows. */
     private int shown = -1;
     private BranchPoint running;
+    private boolean replaying;
 
     BranchModel(RunModel run) {
         this.run = run;
@@ -47,6 +49,29 @@ public final class BranchModel {
                     + ": change the sampler settings (the step count stays " + p.state().steps() + "), then Run.";
         }, armed, branches);
         run.stateProperty().addListener((o, a, st) -> onState(st));
+        timeline.addListener((o, a, b) -> replay(b));
+    }
+
+    /** The branch the timeline (and the live view) shows; picking another replays its frames. */
+    public ObjectProperty<RunBranch> timelineProperty() {
+        return timeline;
+    }
+
+    private void replay(RunBranch b) {
+        if (b == null || b.index() == shown || replaying) {
+            return;
+        }
+        replaying = true;
+        try {
+            if (run.showFinished(b.result(), b.frames())) {
+                shown = b.index();
+                armed.set(null);
+            } else {
+                timeline.set(shown >= 0 && shown < branches.size() ? branches.get(shown) : null);
+            }
+        } finally {
+            replaying = false;
+        }
     }
 
     /** The original first, then each branch as it finished. */
@@ -104,10 +129,14 @@ public final class BranchModel {
     }
 
     private void onState(RunState state) {
+        if (replaying) {
+            return;
+        }
         if (state == RunState.RUNNING) {
             if (running == null) {
                 branches.clear();           // a new run starts a new family of branches
                 shown = -1;
+                timeline.set(null);
             }
             return;
         }
@@ -126,6 +155,7 @@ public final class BranchModel {
             }
             right.set(b);
             shown = b.index();
+            timeline.set(b);
         }
         if (!state.busy()) {
             running = null;

@@ -188,6 +188,27 @@ public final class RunModel {
         return true;
     }
 
+    /**
+     * Shows a finished run's timeline and result again without running it (a branch picked for
+     * the timeline); refused (false) while a run is busy.
+     */
+    public boolean showFinished(RunResult finished, List<Frame> timeline) {
+        if (busy.get()) {
+            return false;
+        }
+        cancelFlag = new AtomicBoolean();               // any late hand-over belongs to an older run
+        spec.set(finished.spec());
+        frames.setAll(timeline);
+        losses.setAll(lossPoints(timeline));
+        timelineIndex.set(timeline.size() - 1);
+        error.set(null);
+        result.set(finished);
+        progress.set(1);
+        progressText.set("Showing a finished run: " + finished.spec().settings().summary());
+        state.set(RunState.SUCCEEDED);
+        return true;
+    }
+
     /** Asks the running sampler to stop; it does within one iteration. */
     public void cancel() {
         if (state.get() == RunState.RUNNING) {

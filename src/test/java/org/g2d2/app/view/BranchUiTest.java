@@ -192,6 +192,18 @@ class BranchUiTest {
         assertThat(left.getValue()).isSameAs(same);
         assertThat(robot.lookup("#metrics").queryAs(Label.class).getText()).startsWith("left PSNR");
 
+        // the timeline can replay the original again, and branch it anew
+        WaitForAsyncUtils.asyncFx(() -> vm.branches().timelineProperty().set(original)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.runModel().frames()).containsExactlyElementsOf(original.frames());
+        assertThat(vm.runModel().resultProperty().get()).isSameAs(original.result());
+        branchAt(robot, 1);
+        assertThat(robot.lookup("#branch-status").queryAs(Label.class).getText())
+                .startsWith("Branching after step 2 of original");
+        robot.clickOn("#branch-cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.branches().armedProperty().get()).isNull();
+
         Path bundle = dir.resolve("branched" + RunBundle.EXTENSION);
         WaitForAsyncUtils.asyncFx(() -> vm.files().saveBundle(bundle, false)).get();
         awaitEvent("the bundle", () -> Files.isRegularFile(bundle), vm.messages().noticeProperty());

@@ -86,6 +86,7 @@ public final class G2D2Sampler {
         long tSampling = 0;
         long tFrames = 0;
 
+        // the same seed continues both streams where step k left them; another seed starts them afresh
         final SplitMix64 rng;
         final GumbelNoise gumbel;
         if (from != null && from.seed() == settings.seed()) {

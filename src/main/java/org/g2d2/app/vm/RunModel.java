@@ -245,7 +245,7 @@ public final class RunModel {
         Frame last = batch.get(batch.size() - 1);
         if (state.get() == RunState.RUNNING) {
             progress.set(last.progress());
-            progressText.set(describeProgress(last));
+            progressText.set(describeProgress(last, prefixLength));
         }
     }
 
@@ -314,9 +314,15 @@ public final class RunModel {
     }
 
     static String describeProgress(Frame f) {
+        return describeProgress(f, 0);
+    }
+
+    /** The progress line of a run whose first {@code shared} steps were not run by it (a branch's). */
+    static String describeProgress(Frame f, int shared) {
         long elapsedMs = f.elapsedNanos() / 1_000_000;
-        double p = f.progress();
-        long etaMs = p > 0 ? Math.round(elapsedMs * (1 - p) / p) : 0;
+        int done = f.index() + 1 - shared;
+        int left = f.steps() - f.index() - 1;
+        long etaMs = done > 0 ? Math.round((double) elapsedMs * left / done) : 0;
         return String.format(Locale.ROOT, "Step %d/%d \u00b7 %s elapsed \u00b7 ETA %s", f.index() + 1, f.steps(),
                 Durations.ofMillis(elapsedMs), Durations.ofMillis(etaMs));
     }

@@ -227,7 +227,7 @@ public final class RunBundleFormat {
                     throw damaged(file, "branch " + i + " starts from branch " + parent + " at step " + fromStep);
                 }
                 SamplerSettings settings = settings(b.getAsJsonObject("settings"));
-                Image restored = image(zip.getPath(b.get("restoredExact").getAsString()), "branch " + i + "'s result");
+                Image restored = image(zip.getPath(b.get("restoredExact").getAsString()), "its result");
                 List<int[]> tokens = readTokens(zip.getPath(b.get("stepTokens").getAsString()), file);
                 List<SamplerState> states = b.has("states")
                         ? readStates(zip.getPath(b.get("states").getAsString()), file) : List.of();
@@ -238,6 +238,11 @@ public final class RunBundleFormat {
             } catch (IllegalStateException | UnsupportedOperationException | NullPointerException
                      | NumberFormatException e) {
                 throw damaged(file, "branch " + i + " is incomplete (" + e.getMessage() + ")");
+            } catch (InvalidInputException e) {
+                if (e.getMessage().startsWith("run bundle '")) {
+                    throw e;
+                }
+                throw damaged(file, "branch " + i + ": " + e.getMessage());
             }
         }
         return out;

@@ -89,4 +89,31 @@ class RunBundleFormatTest {
         assertThatThrownBy(() -> c.stateAt(0, 2)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("no saved sampler state for step 2");
     }
+
+    @Test
+    void aDamagedBranchListIsAPlainError() throws Exception {
+        String[] lists = {
+            "not json",
+            "{\"branches\": []}",
+            "{\"branches\": [{\"parent\": 0, \"fromStep\": 0}]}",
+            "{\"branches\": [{\"parent\": -1, \"fromStep\": 0, \"settings\": {}, \"restoredExact\": \"../x\","
+                    + " \"stepTokens\": \"s\"}]}",
+            "{\"branches\": [{\"parent\": -1, \"fromStep\": 0, \"settings\": {\"steps\": \"many\"}}]}",
+            "{\"branches\": [7]}",
+        };
+        for (int i = 0; i < lists.length; i++) {
+            Path file = dir.resolve("damaged" + i + RunBundleFormat.EXTENSION);
+            try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+                zip.putNextEntry(new ZipEntry("run.json"));
+                zip.write(Json.GSON.toJson(record()).getBytes(StandardCharsets.UTF_8));
+                zip.putNextEntry(new ZipEntry("input.f32"));
+                RawImages.write(zip, image(1));
+                zip.putNextEntry(new ZipEntry("branches.json"));
+                zip.write(lists[i].getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+            assertThatThrownBy(() -> RunBundleFormat.read(file)).as(lists[i])
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining(file.getFileName().toString());
+        }
+    }
 }

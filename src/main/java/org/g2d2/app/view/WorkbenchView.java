@@ -171,6 +171,8 @@ public final class WorkbenchView extends BorderPane {
         run.setId("run");
         run.getStyleClass().add("accent");
         run.disableProperty().bind(vm.canRunProperty().not());
+        run.textProperty().bind(Bindings.when(vm.branches().armedProperty().isNotNull()).then("Run branch")
+                .otherwise("Run"));
         // say why Run is disabled, in the tooltip
         run.tooltipProperty().bind(Bindings.createObjectBinding(() -> Forms.tip(vm.runBlockerProperty().get() == null
                 ? "Restore with these settings (Ctrl+R)" : vm.runBlockerProperty().get()), vm.runBlockerProperty()));

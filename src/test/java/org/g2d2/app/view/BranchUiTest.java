@@ -162,6 +162,7 @@ class BranchUiTest {
         branchAt(robot, 2);
         assertThat(robot.lookup("#branch-status").queryAs(Label.class).getText())
                 .startsWith("Branching after step 3 of original");
+        assertThat(robot.lookup("#run").queryAs(Button.class).getText()).isEqualTo("Run branch");
         runAndAwait(robot, 2);
         RunBranch same = vm.branches().branches().get(1);
         assertThat(same.fromStep()).isEqualTo(3);

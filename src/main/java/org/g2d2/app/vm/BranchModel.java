@@ -135,9 +135,9 @@ public final class BranchModel {
         if (state == RunState.RUNNING) {
             if (running == null) {
                 branches.clear();           // a new run starts a new family of branches
-                shown = -1;
-                timeline.set(null);
             }
+            shown = -1;                     // the timeline shows the run under way, no finished branch
+            timeline.set(null);
             return;
         }
         if (state == RunState.SUCCEEDED) {

@@ -225,7 +225,7 @@ public final class RestoreCommand implements Callable<Integer> {
         RunBundleFormat.write(file, record, input, images, branches);
     }
 
-    RunRecord record(ModelPack pack, Path packDir, Restorer.Mode runMode, OperatorSpec op,
+    private RunRecord record(ModelPack pack, Path packDir, Restorer.Mode runMode, OperatorSpec op,
                              SamplerSettings settings, Restorer.Outcome outcome, Path target, Path measurementFile,
                              boolean alphaComposited) {
         SamplerResult.Timings t = outcome.sampler().timings();

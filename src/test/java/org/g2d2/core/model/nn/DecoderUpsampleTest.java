@@ -14,7 +14,7 @@ import org.g2d2.core.io.ModelPack;
 import org.g2d2.core.io.ModelPackLoader;
 import org.junit.jupiter.api.Test;
 
-/** The decoder's engine shortcuts keep its maths: nearest ×2 upsampling and NNPACK off. */
+/** The decoder's engine shortcuts keep its maths: nearest ×2 upsampling, the sub-pixel fold, NNPACK off. */
 class DecoderUpsampleTest {
 
     @Test
@@ -48,6 +48,35 @@ class DecoderUpsampleTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theFixedWeightDecoderMatchesUpsampleThenConvolveInValueAndInputGradient() {
+        try (ModelPack pack = ModelPackLoader.load(Path.of("models", "fashion-mnist"), Device.cpu());
+                NDManager m = pack.manager().newSubManager()) {
+            VqTokenizer fixed = (VqTokenizer) pack.models().decoder();
+            VqTokenizer plain = new VqTokenizer(fixed.config(), fixed.params());
+            NDArray x = m.randomNormal(new Shape(2, pack.grid().embeddingDim(), pack.grid().height(), pack.grid().width()));
+            NDArray weights = m.randomNormal(new Shape(2, 1, 32, 32));
+            float[][] a = valueAndGradient(fixed, x, weights);
+            float[][] b = valueAndGradient(plain, x, weights);
+            assertThat(a[0]).hasSize(2 * 32 * 32);
+            assertThat(a[0]).containsExactly(b[0], org.assertj.core.api.Assertions.within(2e-5f));
+            assertThat(a[1]).containsExactly(b[1], org.assertj.core.api.Assertions.within(2e-5f));
+            // the two paths really differ in their ops: exact equality everywhere would mean one path
+            assertThat(java.util.Arrays.equals(a[0], b[0]) && java.util.Arrays.equals(a[1], b[1])).isFalse();
+        }
+    }
+
+    private static float[][] valueAndGradient(VqTokenizer tokenizer, NDArray input, NDArray weights) {
+        NDArray x = input.duplicate();
+        x.setRequiresGradient(true);
+        NDArray y;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            y = tokenizer.decode(x);
+            gc.backward(y.mul(weights).sum());
+        }
+        return new float[][] {y.toFloatArray(), x.getGradient().toFloatArray()};
     }
 
     @Test

@@ -77,6 +77,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON here.")
     Path json;
 
+    @Option(names = "--reference", paramLabel = "FILE", description = "summary.json of the PyTorch reference's "
+            + "benchmark (the peer's run_peer.sh writes it): also print Java's restore and floor as ratios to the "
+            + "reference's at the same steps x iterations and threads (pack-size images only).")
+    Path reference;
+
     @Override
     public Integer call() throws Exception {
         if (repeats < 1 || repeats > 100) {
@@ -87,6 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new InvalidInputException("--threads must list counts from 1 to 256; found " + t);
             }
         }
+        ReferenceSummary peer = reference == null ? null : ReferenceSummary.read(reference);
         TorchRuntime.configure(threads.get(0));
         PrintWriter out = spec.commandLine().getOut();
         OperatorSpec op = operator.spec();
@@ -119,6 +125,10 @@ public final class BenchCommand implements Callable<Integer> {
                         timing.floor(), timing.floorPrior(), timing.floorDecoder(), timing.ratio(), timing.cpu(), mem[0],
                         mem[1]);
                 JsonObject r = Json.GSON.toJsonTree(timing).getAsJsonObject();
+                if (peer != null) {
+                    r.add("reference", compare(out, peer, settings, t, hw[0] == img.height() && hw[1] == img.width(),
+                            timing));
+                }
                 r.addProperty("threads", t);
                 r.addProperty("ratio", timing.ratio());
                 r.addProperty("rssMiB", mem[0]);
@@ -150,6 +160,34 @@ public final class BenchCommand implements Callable<Integer> {
             out.println("bench: " + pack.id() + " " + settings.steps() + "x" + settings.iterations() + ": " + summary);
             return 0;
         }
+    }
+
+    /** Prints the ratios to the reference (or why there are none) and returns them for the JSON. */
+    private static JsonObject compare(PrintWriter out, ReferenceSummary peer, SamplerSettings settings, int threads,
+            boolean packSize, SamplerBenchmark.Timing timing) {
+        JsonObject j = new JsonObject();
+        java.util.Optional<ReferenceSummary.Timing> ref = packSize
+                ? peer.find(settings.steps(), settings.iterations(), threads) : java.util.Optional.empty();
+        if (ref.isEmpty()) {
+            out.printf(Locale.ROOT, "threads=%d  reference: none in %s for %dx%d at %d thread%s%s%n", threads,
+                    peer.file(), settings.steps(), settings.iterations(), threads, threads == 1 ? "" : "s",
+                    packSize ? "" : " (it has the pack's image size only)");
+            return j;
+        }
+        ReferenceSummary.Timing r = ref.get();
+        // the reference decodes no previews: compare the sampler's time without them
+        double restoreRatio = (timing.total() - timing.frames()) / r.restoreMs();
+        double floorRatio = timing.floor() / r.floorMs();
+        out.printf(Locale.ROOT, "threads=%d  reference (%s, preset %s): restore %.0f ms, floor %.0f ms | Java/reference: "
+                + "restore (frames aside) %.2fx, floor %.2fx%n", threads, r.engine(), r.preset(), r.restoreMs(),
+                r.floorMs(), restoreRatio, floorRatio);
+        j.addProperty("engine", r.engine());
+        j.addProperty("preset", r.preset());
+        j.addProperty("restoreMs", r.restoreMs());
+        j.addProperty("floorMs", r.floorMs());
+        j.addProperty("restoreRatio", restoreRatio);
+        j.addProperty("floorRatio", floorRatio);
+        return j;
     }
 
     private static Path firstSample(ModelPack pack) {

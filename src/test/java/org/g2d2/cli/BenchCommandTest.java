@@ -55,6 +55,62 @@ class BenchCommandTest {
     }
 
     @Test
+    void referenceSummaryGivesRatiosAtMatchingStepsAndThreadsOnly() throws Exception {
+        Path pack = dir.resolve("toy");
+        ToyPacks.write(pack, ToyPacks.Spec.standard());
+        // two rounds at 1 thread (median of 40 and 60 ms restore, 20 and 30 ms floor) and another preset
+        Path summary = dir.resolve("summary.json");
+        Files.writeString(summary, """
+                {"presets": {
+                  "other": {"warm1": [{"python": {"settings": {"steps": 9, "iterations": 9}, "torch": "1.13.1",
+                      "medianMs": {"total": 1}, "floorMs": {"total": 1}}}]},
+                  "tiny": {"warm1": [
+                      {"python": {"settings": {"steps": 3, "iterations": 2}, "torch": "1.13.1",
+                       "medianMs": {"total": 40.0}, "floorMs": {"total": 20.0}}},
+                      {"python": {"settings": {"steps": 3, "iterations": 2}, "torch": "1.13.1",
+                       "medianMs": {"total": 60.0}, "floorMs": {"total": 30.0}}}]}}}
+                """);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = G2D2Cli.run(new PrintWriter(out), new PrintWriter(err), "bench", "--model", pack.toString(),
+                "--steps", "3", "--iterations", "2", "--repeats", "1", "--threads", "1,2", "--no-warm-up",
+                "--reference", summary.toString(), "--json", dir.resolve("bench.json").toString());
+        assertThat(code).as(err.toString()).isZero();
+        JsonObject doc = Json.GSON.fromJson(Files.readString(dir.resolve("bench.json")), JsonObject.class);
+        JsonObject one = doc.getAsJsonArray("results").get(0).getAsJsonObject();
+        JsonObject ref = one.getAsJsonObject("reference");
+        assertThat(ref.get("preset").getAsString()).isEqualTo("tiny");
+        assertThat(ref.get("restoreMs").getAsDouble()).isEqualTo(50.0);
+        assertThat(ref.get("floorMs").getAsDouble()).isEqualTo(25.0);
+        double restoreRatio = (one.get("total").getAsDouble() - one.get("frames").getAsDouble()) / 50.0;
+        assertThat(ref.get("restoreRatio").getAsDouble()).isCloseTo(restoreRatio,
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(ref.get("floorRatio").getAsDouble()).isCloseTo(one.get("floor").getAsDouble() / 25.0,
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(out.toString()).contains(String.format(java.util.Locale.ROOT,
+                "reference (PyTorch 1.13.1, preset tiny): restore 50 ms, floor 25 ms | Java/reference: "
+                        + "restore (frames aside) %.2fx", restoreRatio));
+        // the summary has no 2-thread round: said, not guessed
+        assertThat(doc.getAsJsonArray("results").get(1).getAsJsonObject().getAsJsonObject("reference").size()).isZero();
+        assertThat(out.toString()).contains("threads=2  reference: none in " + summary + " for 3x2 at 2 threads");
+    }
+
+    @Test
+    void aReferenceThatIsNotAPeerSummaryIsAUserError() throws Exception {
+        Path pack = dir.resolve("toy");
+        ToyPacks.write(pack, ToyPacks.Spec.standard());
+        Path summary = Files.writeString(dir.resolve("summary.json"), "{\"runs\": []}");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = G2D2Cli.run(new PrintWriter(out), new PrintWriter(err), "bench", "--model", pack.toString(),
+                "--steps", "3", "--iterations", "2", "--repeats", "1", "--threads", "1", "--reference",
+                summary.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("error: --reference " + summary
+                + " is not a peer benchmark summary.json: it has no \"presets\" object");
+    }
+
+    @Test
     void noPreviewsTurnsPreviewsOffAndTheJsonSaysSo() throws Exception {
         Path pack = dir.resolve("toy");
         ToyPacks.write(pack, ToyPacks.Spec.standard());

@@ -18,15 +18,34 @@ public final class VqTokenizer implements TokenEncoder, TokenDecoder {
 
     private final VqTokenizerConfig config;
     private final Params params;
+    /** The decoder's two upsampling convolutions folded for fixed weights; null while training. */
+    private final SubPixelUpConv up1;
+    private final SubPixelUpConv up2;
 
+    /** A tokenizer whose weights may change (training): the decoder upsamples, then convolves. */
     public VqTokenizer(VqTokenizerConfig config, Params params) {
+        this(config, params, false);
+    }
+
+    private VqTokenizer(VqTokenizerConfig config, Params params, boolean fixed) {
         this.config = config;
         this.params = params;
+        this.up1 = fixed ? SubPixelUpConv.of(params.get("dec.up1.weight"), params.get("dec.up1.bias")) : null;
+        this.up2 = fixed ? SubPixelUpConv.of(params.get("dec.up2.weight"), params.get("dec.up2.bias")) : null;
         long[] cb = params.get("codebook").getShape().getShape();
         if (cb[0] != config.codebookSize() || cb[1] != config.embeddingDim()) {
             throw new IllegalArgumentException("codebook has shape (" + cb[0] + ", " + cb[1] + "); the config says ("
                     + config.codebookSize() + ", " + config.embeddingDim() + ")");
         }
+    }
+
+    /**
+     * A tokenizer whose weights stay as they are (a loaded pack): its decoder runs the upsampling
+     * convolutions at the low resolution ({@link SubPixelUpConv}), the same maths in fewer ops. The
+     * weights must not change afterwards.
+     */
+    public static VqTokenizer withFixedWeights(VqTokenizerConfig config, Params params) {
+        return new VqTokenizer(config, params, true);
     }
 
     /** Freshly initialised weights; the codebook starts as small random vectors. */
@@ -80,9 +99,13 @@ public final class VqTokenizer implements TokenEncoder, TokenDecoder {
         for (int i = 0; i < config.resBlocks(); i++) {
             x = res(x, "dec.res" + i);
         }
-        x = Nn.relu(Nn.conv(upsample(Nn.relu(x)), params, "dec.up1", 1, 1));
-        x = Nn.relu(Nn.conv(upsample(x), params, "dec.up2", 1, 1));
+        x = Nn.relu(upConv(Nn.relu(x), up1, "dec.up1"));
+        x = Nn.relu(upConv(x, up2, "dec.up2"));
         return pointwise(x, "dec.out");
+    }
+
+    private NDArray upConv(NDArray x, SubPixelUpConv folded, String name) {
+        return folded != null ? folded.apply(x) : Nn.conv(upsample(x), params, name, 1, 1);
     }
 
     /**
@@ -101,10 +124,18 @@ public final class VqTokenizer implements TokenEncoder, TokenDecoder {
         return x.expandDims(1).mul(wl).sum(new int[] {2}).add(bl);
     }
 
-    /** Nearest-neighbour ×2 upsampling (the PyTorch engine has no transposed convolution). */
+    /**
+     * Nearest-neighbour ×2 upsampling as the engine's one upsampling kernel. Two interleaved
+     * repeats give the same values, but libtorch 2.7.1 turns each into an expand whose backward is
+     * a strided reduction: 4 of them took a sixth of the decoder's forward+backward.
+     */
     static NDArray upsample(NDArray x) {
-        return x.repeat(2, 2).repeat(3, 2);
+        Shape s = x.getShape();
+        return x.getNDArrayInternal().interpolation(new long[] {2 * s.get(2), 2 * s.get(3)}, NEAREST, false);
     }
+
+    /** DJL's code for nearest-neighbour interpolation. */
+    private static final int NEAREST = 0;
 
     private NDArray res(NDArray x, String name) {
         NDArray h = Nn.conv(Nn.relu(x), params, name + ".a", 1, 1);

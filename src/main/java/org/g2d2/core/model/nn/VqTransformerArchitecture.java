@@ -34,7 +34,7 @@ public final class VqTransformerArchitecture {
             throw new IllegalArgumentException("the tokenizer (K=" + tc.codebookSize() + ", d=" + tc.embeddingDim()
                     + ", grid " + tc.gridSize() + ") does not match the manifest's token grid " + grid);
         }
-        VqTokenizer tokenizer = new VqTokenizer(tc, Params.fromPack(weights, "tokenizer/"));
+        VqTokenizer tokenizer = VqTokenizer.withFixedWeights(tc, Params.fromPack(weights, "tokenizer/"));
         TransformerConfig pc = TransformerConfig.readFrom(a.getAsJsonObject("prior"), grid.codebookSize(),
                 grid.height(), grid.width());
         int trainSteps = a.get("trainSteps").getAsInt();

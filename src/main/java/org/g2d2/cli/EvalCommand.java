@@ -26,8 +26,11 @@ import org.g2d2.core.io.ModelPackLoader;
 import org.g2d2.core.io.PackLocator;
 import org.g2d2.core.io.PackManifest;
 import org.g2d2.core.metrics.MeanInterval;
+import org.g2d2.core.metrics.TesseractOcr;
+import org.g2d2.core.metrics.TextRecognizer;
 import org.g2d2.core.operator.OperatorSpec;
 import org.g2d2.core.sampler.SamplerSettings;
+import org.g2d2.train.TextData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,10 +45,14 @@ import picocli.CommandLine.Spec;
         description = "Measure restoration quality against classical baselines on held-out test images.")
 public final class EvalCommand implements Callable<Integer> {
 
+    /** The name in model.json of the printed-text pack, evaluated on text pages by default. */
+    static final String TEXT_PACK = "text";
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "DIR", description = "Model pack folder (default: the bundled pack).")
+    @Option(names = {"--model", "--pack"}, paramLabel = "DIR", description = "Model pack folder (default: the bundled "
+            + "pack).")
     Path model;
 
     @Option(names = "--task", defaultValue = "blur", description = "blur or sr. Default: ${DEFAULT-VALUE}.")
@@ -73,6 +80,15 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--images-dir", paramLabel = "DIR", description = "Test images from this folder (no labels) "
             + "instead of the dataset's test split.")
     Path imagesDir;
+
+    @Option(names = "--pages", paramLabel = "SET", description = "Pages of printed text as the test set, read by "
+            + "OCR (an OCR CER column; needs tesseract): held-out (held-out fonts and seeds), training (training "
+            + "fonts and seeds, for tuning presets) or none. Default: held-out for the text pack, else none.")
+    String pages;
+
+    @Option(names = "--page-size", defaultValue = "256x96", paramLabel = "WxH", description = "Size of the text "
+            + "pages (sides multiples of 4). Default: ${DEFAULT-VALUE}.")
+    String pageSize;
 
     @Option(names = "--dataset", paramLabel = "DIR", description = "Fashion-MNIST IDX folder: test images from its "
             + "t10k split, baseline tuning on its train split. Default: ${DEFAULT-VALUE}.")
@@ -122,19 +138,23 @@ public final class EvalCommand implements Callable<Integer> {
             PackManifest.ImageSpec img = pack.manifest().image();
             SamplerSettings settings = sampler.resolve(pack.manifest(), op);
             EvalSettings evalSettings = new EvalSettings(op, noise, seeds, settings, methods);
-            TestSet test = imagesDir != null
-                    ? TestSets.folder(imagesDir, images, img.channels(), img.height(), img.width())
+            String pageSet = pageSet(pack.manifest());
+            TestSet test = pageSet != null ? textPages(pageSet, images)
+                    : imagesDir != null ? TestSets.folder(imagesDir, images, img.channels(), img.height(), img.width())
                     : TestSets.idx(dataset, "t10k", 0, images, img.height());
+            TextRecognizer reader = ocrReader(test, console);
             Baselines baselines;
             String tuning;
-            List<org.g2d2.core.Image> tuneSet = tuningImages(img, test);
+            List<org.g2d2.core.Image> tuneSet = pageSet != null
+                    ? (tuneImages == 0 ? List.of() : textPages("training", tuneImages).images())
+                    : tuningImages(img, test);
             if (tuneSet.isEmpty()) {
                 baselines = Baselines.defaults(noise);
                 tuning = "default parameters (no tuning images)";
             } else {
                 baselines = Baselines.tune(op, noise, tuneSet, settings.seed() + 1_000_003L);
                 tuning = "parameters chosen by grid search (highest mean PSNR) on " + tuneSet.size()
-                        + " training images over " + (op.kind() == OperatorSpec.Kind.BLUR
+                        + (pageSet != null ? " training-font text pages" : " training images") + " over " + (op.kind() == OperatorSpec.Kind.BLUR
                         ? "nsr 1e-4..1 (4 per decade) and RL iterations " + BaselineTuning.RL_GRID
                         : "IBP beta " + BaselineTuning.IBP_GRID);
             }
@@ -143,7 +163,7 @@ public final class EvalCommand implements Callable<Integer> {
                     TorchRuntime.describe(pack.manager().getDevice()), settings.summary());
             console.flush();
             ConsoleProgress progress = new ConsoleProgress(System.err, "eval");
-            EvalResult result = new EvalRunner(pack).run(evalSettings, test, baselines, tuning,
+            EvalResult result = new EvalRunner(pack, reader).run(evalSettings, test, baselines, tuning,
                     (done, total, note) -> progress.update((int) done, (int) total, note), () -> false);
             progress.finish();
             EvalReport.write(result, target, commandLine());
@@ -159,6 +179,37 @@ public final class EvalCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /** The text page set asked for (held-out or training), or null for images. */
+    private String pageSet(PackManifest manifest) {
+        String set = pages != null ? pages.toLowerCase(Locale.ROOT)
+                : imagesDir == null && TEXT_PACK.equals(manifest.name()) ? "held-out" : "none";
+        if (!List.of("held-out", "training", "none").contains(set)) {
+            throw new InvalidInputException("--pages '" + pages + "' is unknown; allowed: held-out, training, none");
+        }
+        if (!set.equals("none") && imagesDir != null) {
+            throw new InvalidInputException("--pages " + set + " and --images-dir both name a test set; give one");
+        }
+        return set.equals("none") ? null : set;
+    }
+
+    private TestSet textPages(String set, int count) {
+        int[] hw = RestoreCommand.parseSize(pageSize, "--page-size");
+        return TextData.pages(set.equals("held-out"), count, hw[1], hw[0]);
+    }
+
+    /** Tesseract for test sets with texts; none (with a note) where it is not installed. */
+    private static TextRecognizer ocrReader(TestSet test, PrintWriter console) {
+        if (!test.hasTexts()) {
+            return null;
+        }
+        if (!TesseractOcr.available()) {
+            console.println("note: no OCR column: the tesseract command is not installed (Debian packages "
+                    + "tesseract-ocr and tesseract-ocr-eng)");
+            return null;
+        }
+        return TesseractOcr.english();
     }
 
     private OperatorSpec operator() {

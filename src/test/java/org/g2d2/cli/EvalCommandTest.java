@@ -1,11 +1,17 @@
 package org.g2d2.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.g2d2.core.metrics.TesseractOcr;
+import org.g2d2.train.data.FontCatalogue;
+import org.g2d2.train.data.FontFace;
 import org.g2d2.core.eval.EvalReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +48,39 @@ class EvalCommandTest {
     }
 
     @Test
+    void textPagesGetAnOcrColumn() throws Exception {
+        assumeTrue(TesseractOcr.available(), "tesseract is not installed (Debian packages tesseract-ocr and "
+                + "tesseract-ocr-eng; .ci/run installs them): the OCR column test is skipped");
+        assumeTrue(FontCatalogue.heldOutFaces().stream().map(FontFace::file).anyMatch(Files::isRegularFile),
+                "the held-out fonts (fonts-urw-base35, fonts-lmodern) are not installed");
+        // the toy pack's context is 32x32: a 128x48 page is restored at its own size through the windows
+        int code = run("eval", "--pack", "models/toy", "--pages", "held-out", "--page-size", "128x48", "--task", "blur",
+                "--blur-sigma", "2.4", "--blur-size", "15", "--noise", "0.02", "--images", "3", "--tune-images", "1",
+                "--methods", "g2d2-star,prior-only,unrestored", "--steps", "3", "--iterations", "2",
+                "--out", out.toString());
+        assertThat(code).as(stderr.toString()).isZero();
+        String summary = Files.readString(out.resolve(EvalReport.SUMMARY));
+        assertThat(summary).contains("OCR CER (%) ↓", "held-out text pages 128x48", "on the clean pages it reads",
+                "on 1 training-font text pages");
+        List<String> rows = Files.readAllLines(out.resolve(EvalReport.CSV));
+        assertThat(rows.get(0)).endsWith(",ocr_cer");
+        assertThat(rows).hasSize(1 + 3 * 3);
+        Map<String, Double> cer = new java.util.HashMap<>();
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",", -1);
+            double v = Double.parseDouble(f[f.length - 1]);
+            // a CER has no upper bound: a reader that sees letters in noise inserts them
+            assertThat(v).isGreaterThanOrEqualTo(0.0).isLessThan(100.0);
+            cer.merge(f[3], v / 3, Double::sum);
+        }
+        // σ 2.4 px blurs 8-12 px letters past reading, and the toy prior draws no letters at all
+        assertThat(cer.get("unrestored")).isGreaterThan(0.3);
+        assertThat(cer.get("prior-only")).isGreaterThan(0.8);
+        String clean = summary.substring(summary.indexOf("on the clean pages it reads") + 28);
+        assertThat(Double.parseDouble(clean.substring(0, clean.indexOf(' ')))).isLessThan(10.0);
+    }
+
+    @Test
     void badInputIsOneLineAndExitCode2() {
         assertThat(run("eval", "--model", "models/toy", "--task", "inpaint")).isEqualTo(2);
         assertThat(stderr.toString().strip()).isEqualTo("error: task 'inpaint' is unknown; allowed: blur, sr");
@@ -50,5 +89,7 @@ class EvalCommandTest {
         assertThat(stderr.toString()).contains("method 'bicubic' is not available for blur");
         assertThat(run("eval", "--model", "models/toy", "--process", "markov")).isEqualTo(2);
         assertThat(stderr.toString()).contains("--process does not apply to eval");
+        assertThat(run("eval", "--model", "models/toy", "--pages", "scanned")).isEqualTo(2);
+        assertThat(stderr.toString()).contains("--pages 'scanned' is unknown; allowed: held-out, training, none");
     }
 }

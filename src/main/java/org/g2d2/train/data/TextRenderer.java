@@ -155,6 +155,31 @@ public final class TextRenderer {
         return new Page(page(face, xHeight, lines, width / 4 * 4, height), List.copyOf(lines));
     }
 
+    /**
+     * A clean page of exactly {@code width} × {@code height} pixels holding as many lines of corpus
+     * words in {@code face} at x-height {@code xHeight} as fit (at least one), each filled to the width.
+     */
+    public Page fixedPage(FontFace face, double xHeight, int width, int height, SplittableRandom rng) {
+        Font font = font(face).deriveFont((float) (xHeight / xRatio(face)));
+        double size = font.getSize2D();
+        // baselines as page() draws them; a line fits when its descenders (about 0.3 font sizes) do
+        int lineCount = Math.max(1, (int) Math.floor((height - xHeight - 1.3 * size) / (1.5 * size)) + 1);
+        double room = width - 3 * xHeight;
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < lineCount; i++) {
+            StringBuilder line = new StringBuilder(corpus.next(rng));
+            while (true) {
+                String next = corpus.next(rng);
+                if (font.getStringBounds(line + " " + next, FRC).getWidth() > room) {
+                    break;
+                }
+                line.append(' ').append(next);
+            }
+            lines.add(line.toString());
+        }
+        return new Page(page(face, xHeight, lines, width, height), List.copyOf(lines));
+    }
+
     /** The pixel x-height of {@code face} at 1 pt (the visual height of a lower-case x). */
     public double xRatio(FontFace face) {
         return xRatios.computeIfAbsent(face, f ->

@@ -184,4 +184,25 @@ final class TrainEmojiCommands {
             return 0;
         }
     }
+
+    @Command(name = "emoji-gallery", mixinStandardHelpOptions = true,
+            description = "Write held-out emoji (on white, 64x64 RGB PNG) as the pack's gallery samples.")
+    static final class Gallery implements Callable<Integer> {
+        @Mixin
+        Data data = new Data();
+        @Option(names = "--out", defaultValue = "assets/samples/emoji", description = "folder (default ${DEFAULT-VALUE})")
+        Path out;
+        @Option(names = "--count", defaultValue = "8", description = "how many (default ${DEFAULT-VALUE})")
+        int count;
+
+        @Override
+        public Integer call() throws IOException {
+            if (count < 1 || count > 100) {
+                throw new org.g2d2.core.InvalidInputException("--count must be from 1 to 100; found " + count);
+            }
+            var files = org.g2d2.train.GallerySamples.writeEmoji(data.folder(), count, out);
+            System.out.println("wrote " + files.size() + " held-out emoji to " + out);
+            return 0;
+        }
+    }
 }

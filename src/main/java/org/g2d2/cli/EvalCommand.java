@@ -30,7 +30,10 @@ import org.g2d2.core.metrics.TesseractOcr;
 import org.g2d2.core.metrics.TextRecognizer;
 import org.g2d2.core.operator.OperatorSpec;
 import org.g2d2.core.sampler.SamplerSettings;
+import org.g2d2.train.EmojiData;
 import org.g2d2.train.TextData;
+import org.g2d2.train.data.EmojiImages;
+import org.g2d2.train.data.EmojiSplit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,6 +50,8 @@ public final class EvalCommand implements Callable<Integer> {
 
     /** The name in model.json of the printed-text pack, evaluated on text pages by default. */
     static final String TEXT_PACK = "text";
+    /** The name in model.json of the colour emoji pack, evaluated on the held-out emoji by default. */
+    static final String EMOJI_PACK = "emoji";
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -89,6 +94,15 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--page-size", defaultValue = "256x96", paramLabel = "WxH", description = "Size of the text "
             + "pages (sides multiples of 4). Default: ${DEFAULT-VALUE}.")
     String pageSize;
+
+    @Option(names = "--emoji", paramLabel = "PART", description = "Emoji of one part of the emoji split as the test "
+            + "set (RGB on white; baselines tuned on training emoji): held-out, training (for tuning presets) or "
+            + "none. Default: held-out for the emoji pack, else none.")
+    String emoji;
+
+    @Option(names = "--emoji-data", paramLabel = "DIR", description = "The emoji PNG folder (default: where "
+            + "scripts/fetch-emoji.sh unpacks it).")
+    Path emojiData;
 
     @Option(names = "--dataset", paramLabel = "DIR", description = "Fashion-MNIST IDX folder: test images from its "
             + "t10k split, baseline tuning on its train split. Default: ${DEFAULT-VALUE}.")
@@ -139,14 +153,18 @@ public final class EvalCommand implements Callable<Integer> {
             SamplerSettings settings = sampler.resolve(pack.manifest(), op);
             EvalSettings evalSettings = new EvalSettings(op, noise, seeds, settings, methods);
             String pageSet = pageSet(pack.manifest());
+            String emojiPart = emojiPart(pack.manifest(), pageSet);
+            Path emojiFolder = emojiData != null ? emojiData : EmojiImages.defaultFolder();
             TestSet test = pageSet != null ? textPages(pageSet, images)
+                    : emojiPart != null ? EmojiData.set(emojiFolder, part(emojiPart), images, false)
                     : imagesDir != null ? TestSets.folder(imagesDir, images, img.channels(), img.height(), img.width())
                     : TestSets.idx(dataset, "t10k", 0, images, img.height());
             TextRecognizer reader = ocrReader(test, console);
             Baselines baselines;
             String tuning;
-            List<org.g2d2.core.Image> tuneSet = pageSet != null
-                    ? (tuneImages == 0 ? List.of() : textPages("training", tuneImages).images())
+            List<org.g2d2.core.Image> tuneSet = tuneImages == 0 && (pageSet != null || emojiPart != null) ? List.of()
+                    : pageSet != null ? textPages("training", tuneImages).images()
+                    : emojiPart != null ? EmojiData.set(emojiFolder, EmojiSplit.Part.TRAINING, tuneImages, true).images()
                     : tuningImages(img, test);
             if (tuneSet.isEmpty()) {
                 baselines = Baselines.defaults(noise);
@@ -154,7 +172,8 @@ public final class EvalCommand implements Callable<Integer> {
             } else {
                 baselines = Baselines.tune(op, noise, tuneSet, settings.seed() + 1_000_003L);
                 tuning = "parameters chosen by grid search (highest mean PSNR) on " + tuneSet.size()
-                        + (pageSet != null ? " training-font text pages" : " training images") + " over " + (op.kind() == OperatorSpec.Kind.BLUR
+                        + (pageSet != null ? " training-font text pages"
+                        : emojiPart != null ? " training emoji" : " training images") + " over " + (op.kind() == OperatorSpec.Kind.BLUR
                         ? "nsr 1e-4..1 (4 per decade) and RL iterations " + BaselineTuning.RL_GRID
                         : "IBP beta " + BaselineTuning.IBP_GRID);
             }
@@ -192,6 +211,24 @@ public final class EvalCommand implements Callable<Integer> {
             throw new InvalidInputException("--pages " + set + " and --images-dir both name a test set; give one");
         }
         return set.equals("none") ? null : set;
+    }
+
+    /** The emoji part asked for (held-out or training), or null. */
+    private String emojiPart(PackManifest manifest, String pageSet) {
+        String part = emoji != null ? emoji.toLowerCase(Locale.ROOT)
+                : imagesDir == null && pageSet == null && EMOJI_PACK.equals(manifest.name()) ? "held-out" : "none";
+        if (!List.of("held-out", "training", "none").contains(part)) {
+            throw new InvalidInputException("--emoji '" + emoji + "' is unknown; allowed: held-out, training, none");
+        }
+        if (!part.equals("none") && (imagesDir != null || pageSet != null)) {
+            throw new InvalidInputException("--emoji " + part + " and " + (imagesDir != null ? "--images-dir" : "--pages")
+                    + " both name a test set; give one");
+        }
+        return part.equals("none") ? null : part;
+    }
+
+    private static EmojiSplit.Part part(String name) {
+        return name.equals("held-out") ? EmojiSplit.Part.HELD_OUT : EmojiSplit.Part.TRAINING;
     }
 
     private TestSet textPages(String set, int count) {

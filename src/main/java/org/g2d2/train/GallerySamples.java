@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.g2d2.core.AtomicFiles;
-import org.g2d2.core.Image;
 import org.g2d2.core.io.ImageFiles;
 import org.g2d2.train.data.EmojiImages;
 import org.g2d2.train.data.EmojiSplit;
@@ -99,13 +98,8 @@ public final class GallerySamples {
         List<Path> written = new ArrayList<>();
         for (int j = 0; j < take; j++) {
             int index = (int) ((long) j * n / take);
-            float[] unit = held.pixels(index);
-            float[] v = new float[unit.length];
-            for (int k = 0; k < v.length; k++) {
-                v[k] = unit[k] * 2f - 1f;
-            }
             Path png = dir.resolve(held.name(index));
-            ImageFiles.writePng(png, new Image(3, EmojiImages.SIDE, EmojiImages.SIDE, v));
+            ImageFiles.writePng(png, EmojiData.image(held, index));
             written.add(png);
         }
         return written;

@@ -81,6 +81,42 @@ class EvalCommandTest {
     }
 
     @Test
+    void aColourPackIsEvaluatedInRgbOnHeldOutEmojiWithBaselinesTunedOnTrainingEmoji() throws Exception {
+        Path pack = out.resolve("rgb-toy");
+        org.g2d2.core.io.ToyPacks.write(pack, org.g2d2.core.io.ToyPacks.Spec.standard(), 3);
+        Path emoji = java.nio.file.Files.createDirectories(out.resolve("emoji"));
+        int held = 0;
+        int training = 0;
+        for (int i = 0; held < 2 || training < 3; i++) {
+            String name = String.format(java.util.Locale.ROOT, "1f%03x.png", i);
+            boolean h = org.g2d2.train.data.EmojiSplit.heldOut(name);
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(64, 64,
+                    java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            java.awt.Graphics2D g = img.createGraphics();
+            g.setColor(new java.awt.Color(0xff * (i % 2), 0x40 * (i % 4), 0xc0));
+            g.fillOval(10 + i % 7, 12, 40, 36);
+            g.dispose();
+            javax.imageio.ImageIO.write(img, "png", emoji.resolve(name).toFile());
+            held += h ? 1 : 0;
+            training += h ? 0 : 1;
+        }
+        Path report = out.resolve("report");
+        int code = run("eval", "--pack", pack.toString(), "--emoji", "held-out", "--emoji-data", emoji.toString(),
+                "--images", "2", "--tune-images", "2", "--methods", "g2d2-star,wiener,richardson-lucy", "--steps", "2",
+                "--iterations", "2", "--out", report.toString());
+        assertThat(code).as(stderr.toString()).isZero();
+        String summary = Files.readString(report.resolve(EvalReport.SUMMARY));
+        assertThat(summary).contains("2 test images (held-out emoji 0..1 of " + held, "on 2 training emoji",
+                "Colour: PSNR over all R, G and B values", "| wiener |", "| richardson-lucy |");
+        assertThat(javax.imageio.ImageIO.read(report.resolve(EvalReport.FIGURE).toFile()).getColorModel()
+                .getNumColorComponents()).isEqualTo(3);
+        // an emoji test set and a folder of images cannot both be the test set
+        assertThat(run("eval", "--pack", pack.toString(), "--emoji", "held-out", "--images-dir", emoji.toString()))
+                .isEqualTo(2);
+        assertThat(stderr.toString()).contains("--emoji held-out and --images-dir both name a test set; give one");
+    }
+
+    @Test
     void badInputIsOneLineAndExitCode2() {
         assertThat(run("eval", "--model", "models/toy", "--task", "inpaint")).isEqualTo(2);
         assertThat(stderr.toString().strip()).isEqualTo("error: task 'inpaint' is unknown; allowed: blur, sr");

@@ -81,6 +81,10 @@ public final class EvalReport {
                     + "pages it reads ").append(MeanInterval.of95(scaled(r.truthCer(), 100)).format(1))
                     .append(" %. ");
         }
+        if (!r.figure().isEmpty() && r.figure().get(0).truth().channels() == 3) {
+            b.append("Colour: PSNR over all R, G and B values, SSIM the mean of the three channels' SSIM; the "
+                    + "classical baselines restore each channel on its own. ");
+        }
         b.append("Residual ratio: ‖y − A x̂‖ / (σ_y √m), about 1 when x̂ explains y down to its noise; "
                 + "well below 1 means it fits the noise too.\n\n");
         b.append("Baselines: ");

@@ -300,8 +300,16 @@ public final class EvalCommand implements Callable<Integer> {
         for (Map.Entry<String, Map<EvalResult.Metric, MeanInterval>> e : r.summary().entrySet()) {
             parts.add(String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue().get(EvalResult.Metric.PSNR).mean()));
         }
-        return String.format(Locale.ROOT, "eval %s, noise %s: %d images x %d seeds; PSNR dB: %s; wrote %s in %.0fs",
+        String ocr = "";
+        if (r.hasOcr()) {
+            List<String> cer = new ArrayList<>();
+            for (Map.Entry<String, Map<EvalResult.Metric, MeanInterval>> e : r.summary().entrySet()) {
+                cer.add(String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue().get(EvalResult.Metric.OCR_CER).mean()));
+            }
+            ocr = "; OCR CER %: " + String.join(", ", cer);
+        }
+        return String.format(Locale.ROOT, "eval %s, noise %s: %d images x %d seeds; PSNR dB: %s%s; wrote %s in %.0fs",
                 r.settings().operator().describe(), r.settings().noiseSigma(), r.images(), r.settings().seeds(),
-                String.join(", ", parts), target.resolve(EvalReport.SUMMARY), r.seconds());
+                String.join(", ", parts), ocr, target.resolve(EvalReport.SUMMARY), r.seconds());
     }
 }

@@ -59,6 +59,7 @@ class EvalCommandTest {
                 "--methods", "g2d2-star,prior-only,unrestored", "--steps", "3", "--iterations", "2",
                 "--out", out.toString());
         assertThat(code).as(stderr.toString()).isZero();
+        assertThat(stdout.toString()).contains("; OCR CER %: g2d2-star ");
         String summary = Files.readString(out.resolve(EvalReport.SUMMARY));
         assertThat(summary).contains("OCR CER (%) ↓", "held-out text pages 128x48", "on the clean pages it reads",
                 "on 1 training-font text pages");

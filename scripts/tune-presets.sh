@@ -1,26 +1,48 @@
 #!/usr/bin/env bash
-# Tunes the sampler presets of a pack on the TRAINING split (never the test split): the training
-# files are presented to `eval` as its test set, so every run below restores training images.
+# Tunes the sampler presets of a pack on TRAINING data (never the test split): every run below
+# restores training images presented to `eval` as its test set.
+#   Fashion-MNIST: the training split's files are linked in as eval's test split.
+#   text pack (model.json name "text"): pages in the training fonts with a training seed
+#     (eval --pages training), at the issue's degradations: blur sigma 2.4 (15x15), noise 0.02.
+#   emoji pack (name "emoji"): training emoji on white (eval --emoji training), noise 0.05.
 # Usage: scripts/tune-presets.sh [PACK] [IMAGES] [TASKS]   (default models/fashion-mnist, 8 images,
-#        TASKS "blur sr4 sr2"; FASHION_MNIST names the IDX folder when it is not installed system-wide)
+#        TASKS "blur sr4 sr2"; FASHION_MNIST names the IDX folder when it is not installed system-wide;
+#        PAGE_SIZE the text pages' size, default 256x96)
 # Prints one summary line per setting; pick the best and write it into the pack's model.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pack=${1:-models/fashion-mnist}
 images=${2:-8}
 tasks=${3:-blur sr4 sr2}
-data=${FASHION_MNIST:-/usr/share/datasets/fashion-mnist}
-train_as_test=$(mktemp -d)
-trap 'rm -rf "$train_as_test"' EXIT
-for kind in images-idx3 labels-idx1; do
-  ln -s "$data/train-$kind-ubyte.gz" "$train_as_test/t10k-$kind-ubyte.gz"
-  ln -s "$data/train-$kind-ubyte.gz" "$train_as_test/train-$kind-ubyte.gz"
-done
+name=$(sed -n 's/^ *"name": *"\([^"]*\)".*/\1/p' "$pack/model.json" | head -1)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+blur_args=()
+sr_args=()
+case "$name" in
+  text)
+    test_set=(--pages training --page-size "${PAGE_SIZE:-256x96}")
+    blur_args=(--blur-sigma 2.4 --blur-size 15 --noise 0.02)
+    sr_args=(--noise 0.02) ;;
+  emoji)
+    test_set=(--emoji training)
+    blur_args=(--blur-sigma 1.5 --blur-size 9 --noise 0.05)
+    sr_args=(--noise 0.05) ;;
+  *)
+    data=${FASHION_MNIST:-/usr/share/datasets/fashion-mnist}
+    for kind in images-idx3 labels-idx1; do
+      ln -s "$data/train-$kind-ubyte.gz" "$work/t10k-$kind-ubyte.gz"
+      ln -s "$data/train-$kind-ubyte.gz" "$work/train-$kind-ubyte.gz"
+    done
+    test_set=(--dataset "$work") ;;
+esac
 run() {  # task label options...
   local task=$1 label=$2; shift 2
   local line
-  line=$(java -jar target/g2d2.jar eval --model "$pack" --dataset "$train_as_test" --task "$task" \
-      --images "$images" --methods g2d2-star --tune-images 0 --out "$train_as_test/out" "$@" 2>/dev/null | tail -1)
+  local degradation=("${blur_args[@]}")
+  [[ $task == sr ]] && degradation=("${sr_args[@]}")
+  line=$(java -jar target/g2d2.jar eval --model "$pack" "${test_set[@]}" --task "$task" "${degradation[@]}" \
+      --images "$images" --methods g2d2-star --tune-images 0 --out "$work/out" "$@" 2>/dev/null | tail -1)
   echo "$task $label: $line"
 }
 if [[ " $tasks " == *" blur "* ]]; then

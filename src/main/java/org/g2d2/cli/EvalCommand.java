@@ -26,8 +26,14 @@ import org.g2d2.core.io.ModelPackLoader;
 import org.g2d2.core.io.PackLocator;
 import org.g2d2.core.io.PackManifest;
 import org.g2d2.core.metrics.MeanInterval;
+import org.g2d2.core.metrics.TesseractOcr;
+import org.g2d2.core.metrics.TextRecognizer;
 import org.g2d2.core.operator.OperatorSpec;
 import org.g2d2.core.sampler.SamplerSettings;
+import org.g2d2.train.EmojiData;
+import org.g2d2.train.TextData;
+import org.g2d2.train.data.EmojiImages;
+import org.g2d2.train.data.EmojiSplit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,10 +48,16 @@ import picocli.CommandLine.Spec;
         description = "Measure restoration quality against classical baselines on held-out test images.")
 public final class EvalCommand implements Callable<Integer> {
 
+    /** The name in model.json of the printed-text pack, evaluated on text pages by default. */
+    static final String TEXT_PACK = "text";
+    /** The name in model.json of the colour emoji pack, evaluated on the held-out emoji by default. */
+    static final String EMOJI_PACK = "emoji";
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "DIR", description = "Model pack folder (default: the bundled pack).")
+    @Option(names = {"--model", "--pack"}, paramLabel = "DIR", description = "Model pack folder (default: the bundled "
+            + "pack).")
     Path model;
 
     @Option(names = "--task", defaultValue = "blur", description = "blur or sr. Default: ${DEFAULT-VALUE}.")
@@ -74,13 +86,35 @@ public final class EvalCommand implements Callable<Integer> {
             + "instead of the dataset's test split.")
     Path imagesDir;
 
+    @Option(names = "--pages", paramLabel = "SET", description = "Pages of printed text as the test set, read by "
+            + "OCR (an OCR CER column; needs tesseract): held-out (held-out fonts and seeds), training (training "
+            + "fonts and seeds, for tuning presets) or none. Default: held-out for the text pack, else none.")
+    String pages;
+
+    @Option(names = "--page-size", defaultValue = "256x96", paramLabel = "WxH", description = "Size of the text "
+            + "pages (sides multiples of 4). Default: ${DEFAULT-VALUE}.")
+    String pageSize;
+
+    @Option(names = "--emoji", paramLabel = "PART", description = "Emoji of one part of the emoji split as the test "
+            + "set (RGB on white; baselines tuned on training emoji): held-out, training (for tuning presets) or "
+            + "none. Default: held-out for the emoji pack, else none.")
+    String emoji;
+
+    @Option(names = "--emoji-data", paramLabel = "DIR", description = "The emoji PNG folder (default: where "
+            + "scripts/fetch-emoji.sh unpacks it).")
+    Path emojiData;
+
     @Option(names = "--dataset", paramLabel = "DIR", description = "Fashion-MNIST IDX folder: test images from its "
             + "t10k split, baseline tuning on its train split. Default: ${DEFAULT-VALUE}.")
     Path dataset = TestSets.FASHION_MNIST;
 
-    @Option(names = "--tune-images", defaultValue = "64", description = "Training images for the baselines' grid "
-            + "search (0: default parameters). Default: ${DEFAULT-VALUE}.")
-    int tuneImages;
+    @Option(names = "--tune-images", paramLabel = "N", description = "Training images for the baselines' grid "
+            + "search (0: default parameters). Default: 64 images, 16 text pages (the search costs over 100 times "
+            + "more on a 256x96 page than on a 32x32 image).")
+    Integer tuneImagesOption;
+
+    /** --tune-images as resolved for the test set. */
+    private int tuneImages;
 
     @Option(names = "--tune-dir", paramLabel = "DIR", description = "Tuning images for the baselines when the test "
             + "set is a folder (default: no tuning).")
@@ -112,6 +146,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (images < 1 || images > 10_000) {
             throw new InvalidInputException("--images must be from 1 to 10000; found " + images);
         }
+        tuneImages = tuneImagesOption != null ? tuneImagesOption : 64;
         if (tuneImages < 0 || tuneImages > 10_000) {
             throw new InvalidInputException("--tune-images must be from 0 to 10000; found " + tuneImages);
         }
@@ -122,19 +157,31 @@ public final class EvalCommand implements Callable<Integer> {
             PackManifest.ImageSpec img = pack.manifest().image();
             SamplerSettings settings = sampler.resolve(pack.manifest(), op);
             EvalSettings evalSettings = new EvalSettings(op, noise, seeds, settings, methods);
-            TestSet test = imagesDir != null
-                    ? TestSets.folder(imagesDir, images, img.channels(), img.height(), img.width())
+            String pageSet = pageSet(pack.manifest());
+            if (pageSet != null && tuneImagesOption == null) {
+                tuneImages = 16;
+            }
+            String emojiPart = emojiPart(pack.manifest(), pageSet);
+            Path emojiFolder = emojiData != null ? emojiData : EmojiImages.defaultFolder();
+            TestSet test = pageSet != null ? textPages(pageSet, images)
+                    : emojiPart != null ? EmojiData.set(emojiFolder, part(emojiPart), images, false)
+                    : imagesDir != null ? TestSets.folder(imagesDir, images, img.channels(), img.height(), img.width())
                     : TestSets.idx(dataset, "t10k", 0, images, img.height());
+            TextRecognizer reader = ocrReader(test, console);
             Baselines baselines;
             String tuning;
-            List<org.g2d2.core.Image> tuneSet = tuningImages(img, test);
+            List<org.g2d2.core.Image> tuneSet = tuneImages == 0 && (pageSet != null || emojiPart != null) ? List.of()
+                    : pageSet != null ? textPages("training", tuneImages).images()
+                    : emojiPart != null ? EmojiData.set(emojiFolder, EmojiSplit.Part.TRAINING, tuneImages, true).images()
+                    : tuningImages(img, test);
             if (tuneSet.isEmpty()) {
                 baselines = Baselines.defaults(noise);
                 tuning = "default parameters (no tuning images)";
             } else {
                 baselines = Baselines.tune(op, noise, tuneSet, settings.seed() + 1_000_003L);
                 tuning = "parameters chosen by grid search (highest mean PSNR) on " + tuneSet.size()
-                        + " training images over " + (op.kind() == OperatorSpec.Kind.BLUR
+                        + (pageSet != null ? " training-font text pages"
+                        : emojiPart != null ? " training emoji" : " training images") + " over " + (op.kind() == OperatorSpec.Kind.BLUR
                         ? "nsr 1e-4..1 (4 per decade) and RL iterations " + BaselineTuning.RL_GRID
                         : "IBP beta " + BaselineTuning.IBP_GRID);
             }
@@ -143,7 +190,7 @@ public final class EvalCommand implements Callable<Integer> {
                     TorchRuntime.describe(pack.manager().getDevice()), settings.summary());
             console.flush();
             ConsoleProgress progress = new ConsoleProgress(System.err, "eval");
-            EvalResult result = new EvalRunner(pack).run(evalSettings, test, baselines, tuning,
+            EvalResult result = new EvalRunner(pack, reader).run(evalSettings, test, baselines, tuning,
                     (done, total, note) -> progress.update((int) done, (int) total, note), () -> false);
             progress.finish();
             EvalReport.write(result, target, commandLine());
@@ -159,6 +206,55 @@ public final class EvalCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /** The text page set asked for (held-out or training), or null for images. */
+    private String pageSet(PackManifest manifest) {
+        String set = pages != null ? pages.toLowerCase(Locale.ROOT)
+                : imagesDir == null && TEXT_PACK.equals(manifest.name()) ? "held-out" : "none";
+        if (!List.of("held-out", "training", "none").contains(set)) {
+            throw new InvalidInputException("--pages '" + pages + "' is unknown; allowed: held-out, training, none");
+        }
+        if (!set.equals("none") && imagesDir != null) {
+            throw new InvalidInputException("--pages " + set + " and --images-dir both name a test set; give one");
+        }
+        return set.equals("none") ? null : set;
+    }
+
+    /** The emoji part asked for (held-out or training), or null. */
+    private String emojiPart(PackManifest manifest, String pageSet) {
+        String part = emoji != null ? emoji.toLowerCase(Locale.ROOT)
+                : imagesDir == null && pageSet == null && EMOJI_PACK.equals(manifest.name()) ? "held-out" : "none";
+        if (!List.of("held-out", "training", "none").contains(part)) {
+            throw new InvalidInputException("--emoji '" + emoji + "' is unknown; allowed: held-out, training, none");
+        }
+        if (!part.equals("none") && (imagesDir != null || pageSet != null)) {
+            throw new InvalidInputException("--emoji " + part + " and " + (imagesDir != null ? "--images-dir" : "--pages")
+                    + " both name a test set; give one");
+        }
+        return part.equals("none") ? null : part;
+    }
+
+    private static EmojiSplit.Part part(String name) {
+        return name.equals("held-out") ? EmojiSplit.Part.HELD_OUT : EmojiSplit.Part.TRAINING;
+    }
+
+    private TestSet textPages(String set, int count) {
+        int[] hw = RestoreCommand.parseSize(pageSize, "--page-size");
+        return TextData.pages(set.equals("held-out"), count, hw[1], hw[0]);
+    }
+
+    /** Tesseract for test sets with texts; none (with a note) where it is not installed. */
+    private static TextRecognizer ocrReader(TestSet test, PrintWriter console) {
+        if (!test.hasTexts()) {
+            return null;
+        }
+        if (!TesseractOcr.available()) {
+            console.println("note: no OCR column: the tesseract command is not installed (Debian packages "
+                    + "tesseract-ocr and tesseract-ocr-eng)");
+            return null;
+        }
+        return TesseractOcr.english();
     }
 
     private OperatorSpec operator() {
@@ -212,8 +308,16 @@ public final class EvalCommand implements Callable<Integer> {
         for (Map.Entry<String, Map<EvalResult.Metric, MeanInterval>> e : r.summary().entrySet()) {
             parts.add(String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue().get(EvalResult.Metric.PSNR).mean()));
         }
-        return String.format(Locale.ROOT, "eval %s, noise %s: %d images x %d seeds; PSNR dB: %s; wrote %s in %.0fs",
+        String ocr = "";
+        if (r.hasOcr()) {
+            List<String> cer = new ArrayList<>();
+            for (Map.Entry<String, Map<EvalResult.Metric, MeanInterval>> e : r.summary().entrySet()) {
+                cer.add(String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue().get(EvalResult.Metric.OCR_CER).mean()));
+            }
+            ocr = "; OCR CER %: " + String.join(", ", cer);
+        }
+        return String.format(Locale.ROOT, "eval %s, noise %s: %d images x %d seeds; PSNR dB: %s%s; wrote %s in %.0fs",
                 r.settings().operator().describe(), r.settings().noiseSigma(), r.images(), r.settings().seeds(),
-                String.join(", ", parts), target.resolve(EvalReport.SUMMARY), r.seconds());
+                String.join(", ", parts), ocr, target.resolve(EvalReport.SUMMARY), r.seconds());
     }
 }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
             TrainCommand.Pack.class, TrainCommand.BenchTokenizer.class, TrainTextCommands.Tokenizer.class,
             TrainTextCommands.Check.class, TrainTextCommands.Prior.class, TrainTextCommands.Pack.class,
             TrainEmojiCommands.Tokenizer.class, TrainEmojiCommands.Check.class, TrainEmojiCommands.Prior.class,
-            TrainEmojiCommands.Pack.class})
+            TrainEmojiCommands.Pack.class, TrainTextCommands.Samples.class, TrainEmojiCommands.Gallery.class,
+            TrainEmojiCommands.Samples.class})
 public final class TrainCommand implements Runnable {
 
     @Override

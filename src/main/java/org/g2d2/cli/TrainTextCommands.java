@@ -168,4 +168,18 @@ final class TrainTextCommands {
             return 0;
         }
     }
+
+    @Command(name = "text-samples", mixinStandardHelpOptions = true,
+            description = "Write the text pack's gallery pages (held-out fonts, 256x96 and 512x256, each with its text).")
+    static final class Samples implements Callable<Integer> {
+        @Option(names = "--out", defaultValue = "assets/samples/text", description = "folder (default ${DEFAULT-VALUE})")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            var files = org.g2d2.train.GallerySamples.writeTextPages(out);
+            System.out.println("wrote " + files.size() + " pages to " + out);
+            return 0;
+        }
+    }
 }

@@ -22,6 +22,9 @@ import org.g2d2.train.data.EmojiSplit;
  */
 public final class EmojiPackBuilder {
 
+    /** The gallery samples, relative to the pack folder once it is installed as models/emoji. */
+    public static final String SAMPLES = "../../assets/samples/emoji";
+
     /** Reconstruction PSNR (dB) the tokenizer must reach on the held-out emoji. */
     public static final double PSNR_BAR = 26.0;
 
@@ -107,7 +110,7 @@ public final class EmojiPackBuilder {
                 new PackManifest.ImageSpec(side, side, 3, -1, 1),
                 new PackManifest.TokenSpec(g, g, k, tok.config().embeddingDim(), k),
                 new PackManifest.ScheduleSpec(priorInfo.get("schedule").getAsString(), trainSteps),
-                arch, Map.of(), training, metrics, PackBuilder.presets(), null);
+                arch, Map.of(), training, metrics, PackBuilder.presets(), SAMPLES);
         return PackWriter.write(out, manifest, files);
     }
 

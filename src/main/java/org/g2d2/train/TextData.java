@@ -2,7 +2,14 @@ package org.g2d2.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 import org.g2d2.core.Image;
+import org.g2d2.core.InvalidInputException;
+import org.g2d2.core.eval.TestSet;
 import org.g2d2.core.metrics.CharacterErrorRate;
 import org.g2d2.core.metrics.TextRecognizer;
 import org.g2d2.core.model.nn.VqTokenizer;
@@ -24,7 +31,45 @@ public final class TextData {
     /** Seed of the held-out renders; training runs draw their crops from seeds below it. */
     public static final long HELD_OUT_SEED = 1_000_003L;
 
+    /** First seed of the evaluation pages in the held-out fonts (page i draws its words from seed + i). */
+    public static final long EVAL_PAGES_SEED = HELD_OUT_SEED + 1_000_000L;
+    /** First seed of the pages presets are tuned on (training fonts, a training seed). */
+    public static final long TUNING_PAGES_SEED = 500_000L;
+    /** The x-heights the pages cycle through, in pixels: inside the training range, legible to Tesseract when clean. */
+    static final double[] PAGE_X_HEIGHTS = {8, 10, 12};
+
     private TextData() {
+    }
+
+    /**
+     * {@code count} clean pages of {@code width} × {@code height} pixels with their text, for
+     * evaluation ({@code heldOut}: the held-out font families and seeds) or preset tuning (the
+     * training fonts and a training seed). Page i is in face i mod F of the installed faces, at
+     * x-height {@link #PAGE_X_HEIGHTS}[i mod 3], its words drawn from seed + i: the same pages on
+     * every run with the same fonts installed.
+     */
+    public static TestSet pages(boolean heldOut, int count, int width, int height) {
+        if (count < 1 || width < 64 || height < 32 || width % 4 != 0 || height % 4 != 0) {
+            throw new InvalidInputException("text pages must be at least 1, of at least 64x32 pixels with sides that "
+                    + "are multiples of 4; found " + count + " pages of " + width + "x" + height);
+        }
+        List<FontFace> faces = FontCatalogue.installed(heldOut ? FontCatalogue.heldOutFaces()
+                : FontCatalogue.trainingFaces(), !heldOut);
+        TextRenderer r = new TextRenderer(TextRenderer.Settings.of(64), faces, WordCorpus.debian(), !heldOut);
+        long seed = heldOut ? EVAL_PAGES_SEED : TUNING_PAGES_SEED;
+        List<Image> images = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            TextRenderer.Page page = r.fixedPage(r.faces().get(i % r.faces().size()),
+                    PAGE_X_HEIGHTS[i % PAGE_X_HEIGHTS.length], width, height, new SplittableRandom(seed + i));
+            images.add(grey(page.image()));
+            texts.add(String.join("\n", page.lines()));
+        }
+        String name = String.format(Locale.ROOT, "%s text pages %dx%d, %d faces of %s, x-height 8/10/12 px, seeds %d..%d",
+                heldOut ? "held-out" : "training", width, height, faces.size(),
+                faces.stream().map(FontFace::debianPackage).distinct().collect(Collectors.joining(", ")), seed,
+                seed + count - 1);
+        return new TestSet(name, images, null, texts);
     }
 
     /** Training crops of side {@code side}, stream {@code seed}. */
@@ -79,7 +124,7 @@ public final class TextData {
         return new OcrCheck(clean / pages, recon / pages, pages);
     }
 
-    private static Image grey(java.awt.image.BufferedImage img) {
+    static Image grey(java.awt.image.BufferedImage img) {
         int w = img.getWidth();
         int h = img.getHeight();
         int[] raw = img.getRaster().getPixels(0, 0, w, h, (int[]) null);

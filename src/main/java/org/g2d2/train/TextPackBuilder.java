@@ -23,6 +23,9 @@ import org.g2d2.train.data.FontFace;
  */
 public final class TextPackBuilder {
 
+    /** The gallery samples, relative to the pack folder once it is installed as models/text. */
+    public static final String SAMPLES = "../../assets/samples/text";
+
     /** Reconstruction PSNR (dB) the tokenizer must reach on held-out renders. */
     public static final double PSNR_BAR = 28.0;
     /** How much the tokenizer may raise Tesseract's character error rate on held-out pages (1 point). */
@@ -100,7 +103,7 @@ public final class TextPackBuilder {
                 new PackManifest.ImageSpec(side, side, 1, -1, 1),
                 new PackManifest.TokenSpec(g, g, k, tok.config().embeddingDim(), k),
                 new PackManifest.ScheduleSpec(priorInfo.get("schedule").getAsString(), trainSteps),
-                arch, Map.of(), training, metrics, PackBuilder.presets(), null);
+                arch, Map.of(), training, metrics, PackBuilder.presets(), SAMPLES);
         return PackWriter.write(out, manifest, files);
     }
 

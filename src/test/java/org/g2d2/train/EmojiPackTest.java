@@ -78,6 +78,9 @@ class EmojiPackTest {
                 var psnr = pack.manifest().metrics().getAsJsonObject("tokenizerPsnr");
                 assertThat(psnr.get("bar").getAsDouble()).isEqualTo(26.0);
                 assertThat(psnr.get("images").getAsInt()).isEqualTo(2);
+                // the presets the workbench and --preset auto use for the three tasks, and the gallery
+                assertThat(pack.manifest().presets()).containsKeys("interactive", "blur", "sr2", "sr4");
+                assertThat(pack.manifest().samples()).startsWith("../../assets/samples/");
                 assertThat(psnr.get("heldOut").getAsDouble()).isBetween(3.0, 26.0);
                 assertThat(pack.manifest().image().channels()).isEqualTo(3);
                 assertThat(pack.manifest().image().width()).isEqualTo(64);

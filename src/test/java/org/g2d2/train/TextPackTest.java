@@ -58,6 +58,9 @@ class TextPackTest {
                 assertThat(psnr.get("bar").getAsDouble()).isEqualTo(28.0);
                 assertThat(psnr.get("heldOutFonts").getAsDouble()).isBetween(5.0, 28.0);
                 assertThat(pack.manifest().image().width()).isEqualTo(16);
+                // the presets the workbench and --preset auto use for the three tasks, and the gallery
+                assertThat(pack.manifest().presets()).containsKeys("interactive", "blur", "sr2", "sr4");
+                assertThat(pack.manifest().samples()).startsWith("../../assets/samples/");
                 if (ocr) {
                     // a 15-step tokenizer blurs letters: Tesseract reads the page through it worse than clean
                     var o = pack.manifest().metrics().getAsJsonObject("tokenizerOcr");

@@ -146,6 +146,7 @@ public final class WorkbenchView extends BorderPane {
                 item("_Open image\u2026", Icons.OPEN, "Shortcut+O", this::openImage),
                 item("_Paste image", Icons.PASTE, "Shortcut+V", this::paste),
                 item("Open run _bundle\u2026", Icons.BUNDLE, null, this::openBundle),
+                item("Open model _pack folder\u2026", Icons.OPEN, null, () -> PackChooser.openFolder(vm, window())),
                 new SeparatorMenuItem(),
                 item("_Save restored image\u2026", Icons.SAVE, "Shortcut+S", this::saveRestored),
                 item("Save frames as _GIF\u2026", Icons.GIF, null, this::saveFrames),
@@ -190,7 +191,7 @@ public final class WorkbenchView extends BorderPane {
         javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
         Button themeButton = toolButton(null, Icons.THEME, "Light or dark theme (Ctrl+D)", theme::toggle);
         ToolBar bar = new ToolBar(open, paste, new Separator(), run, cancel, new Separator(), save, gif, bundle,
-                spacer, themeButton);
+                new Separator(), new PackChooser(vm), spacer, themeButton);
         bar.setId("tool-bar");
         return bar;
     }

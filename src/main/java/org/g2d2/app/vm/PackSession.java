@@ -14,11 +14,16 @@ import javafx.collections.ObservableList;
 import org.g2d2.core.InvalidInputException;
 import org.g2d2.core.TorchRuntime;
 import org.g2d2.core.io.ImageFiles;
+import org.g2d2.core.io.PackLocator;
 
 /**
  * The model pack in use: loading it on the device the sampler form names, reloading it when the
  * device changes, the gallery of its samples, and closing the pack it replaces. A pack is closed
  * on the tensor thread, after any work queued there that still uses it.
+ *
+ * <p>The packs to choose from are those under the model folders and any folder the user opened;
+ * choosing one ({@link #chosenProperty}) switches to it without a restart: gallery, presets and
+ * the token layout of the loaded image follow the new pack.
  */
 public final class PackSession {
 
@@ -29,6 +34,10 @@ public final class PackSession {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final StringProperty status = new SimpleStringProperty("No model pack");
     private final ObservableList<GalleryItem> gallery = FXCollections.observableArrayList();
+    private final ObservableList<Path> choices = FXCollections.observableArrayList();
+    private final ObjectProperty<Path> chosen = new SimpleObjectProperty<>();
+    /** The folder of the latest load asked for: choosing it again does not reload it. */
+    private Path requested;
     private String loadedDevice;
     private boolean keepFormOnNextLoad;
 
@@ -36,6 +45,12 @@ public final class PackSession {
         this.workers = workers;
         this.form = form;
         this.messages = messages;
+        choices.setAll(PackLocator.installed());
+        chosen.addListener((o, a, b) -> {
+            if (b != null && !b.equals(requested)) {
+                load(b);
+            }
+        });
         form.deviceProperty().addListener((o, a, b) -> {
             LoadedPack p = pack.get();
             if (p != null && b != null && !b.equals(loadedDevice)) {
@@ -61,13 +76,35 @@ public final class PackSession {
         return gallery;
     }
 
+    /** The pack folders to choose from: the installed packs, then the folders the user opened. */
+    public ObservableList<Path> choices() {
+        return choices;
+    }
+
+    /** The pack chosen (being loaded or in use); setting it to another folder switches to that pack. */
+    public ObjectProperty<Path> chosenProperty() {
+        return chosen;
+    }
+
+    /** A pack's name in the chooser: its folder's name. */
+    public static String label(Path dir) {
+        return dir == null ? "" : dir.getFileName().toString();
+    }
+
     /** Keeps the form as it is when the next pack loads (settings restored from disk). */
     void keepFormOnNextLoad() {
         keepFormOnNextLoad = true;
     }
 
     /** Loads a model pack on the device the form names, then shows its samples and presets. */
-    public void load(Path dir) {
+    public void load(Path folder) {
+        Path dir = folder.toAbsolutePath().normalize();
+        boolean added = !choices.contains(dir);
+        if (added) {
+            choices.add(dir);
+        }
+        requested = dir;
+        chosen.set(dir);
         String device = form.deviceProperty().get();
         boolean keepForm = keepFormOnNextLoad;
         keepFormOnNextLoad = false;
@@ -89,8 +126,15 @@ public final class PackSession {
             } catch (RuntimeException | Error e) {
                 workers.ui().execute(() -> {
                     loading.set(false);
-                    status.set("No model pack");
-                    messages.error("The model pack could not be loaded", e);
+                    if (added) {
+                        choices.remove(dir);
+                    }
+                    // the chooser goes back to the pack still in use
+                    LoadedPack current = pack.get();
+                    requested = current == null ? null : current.dir();
+                    chosen.set(requested);
+                    status.set(current == null ? "No model pack" : status(current));
+                    messages.error("The model pack in '" + dir + "' could not be loaded", e);
                 });
             }
         });
@@ -112,8 +156,11 @@ public final class PackSession {
         gallery.setAll(items);
         replace(loaded, device);
         loading.set(false);
-        status.set(loaded.pack().id() + " \u00b7 " + loaded.height() + "\u00d7" + loaded.width() + " \u00b7 "
-                + loaded.device());
+        status.set(status(loaded));
+    }
+
+    private static String status(LoadedPack p) {
+        return p.pack().id() + " \u00b7 " + p.height() + "\u00d7" + p.width() + " \u00b7 " + p.device();
     }
 
     /**

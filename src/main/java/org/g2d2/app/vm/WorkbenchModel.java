@@ -57,8 +57,10 @@ public final class WorkbenchModel {
                 preview.errorProperty(), preview.sizes().overLimitProperty());
         canRun = runBlocker.isNull();
         session.packProperty().addListener((o, a, b) -> {
-            // the first pack shows its first sample until the user picks something
-            if (b != null && preview.sourceProperty().get() == null && !session.gallery().isEmpty()) {
+            // the first pack shows its first sample until the user picks something; a switch to
+            // another pack replaces a sample of the old pack by one of the new
+            if (b != null && !session.gallery().isEmpty()
+                    && (preview.sourceProperty().get() == null || showsSampleOfOtherPack(a, b))) {
                 preview.useSample(session.gallery().get(0));
             }
         });
@@ -139,6 +141,12 @@ public final class WorkbenchModel {
     /** Why Run is disabled, or null when it is not. */
     public StringBinding runBlockerProperty() {
         return runBlocker;
+    }
+
+    private boolean showsSampleOfOtherPack(LoadedPack before, LoadedPack now) {
+        InputSource shown = preview.sourceProperty().get();
+        return before != null && !before.dir().equals(now.dir()) && shown != null
+                && before.samples().stream().anyMatch(p -> p.getFileName().toString().equals(shown.name()));
     }
 
     /** Loads a model pack (see {@link PackSession#load}). */

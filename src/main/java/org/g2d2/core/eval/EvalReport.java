@@ -44,14 +44,14 @@ public final class EvalReport {
         b.append(String.format(Locale.ROOT, "%d test images (%s) × %d seed%s; G2D2: %s.%n%n", r.images(),
                 r.testSet(), s.seeds(), s.seeds() == 1 ? "" : "s", s.sampler().summary()));
         b.append("| method | ");
-        for (EvalResult.Metric m : EvalResult.Metric.values()) {
+        for (EvalResult.Metric m : r.metrics()) {
             b.append(m.header).append(" | ");
         }
         b.append("\n|---|");
-        b.append("---:|".repeat(EvalResult.Metric.values().length)).append('\n');
+        b.append("---:|".repeat(r.metrics().size())).append('\n');
         for (Map.Entry<String, Map<EvalResult.Metric, MeanInterval>> row : r.summary().entrySet()) {
             b.append("| ").append(row.getKey()).append(" | ");
-            for (EvalResult.Metric m : EvalResult.Metric.values()) {
+            for (EvalResult.Metric m : r.metrics()) {
                 b.append(row.getValue().get(m).format(m.decimals)).append(" | ");
             }
             b.append('\n');
@@ -75,6 +75,16 @@ public final class EvalReport {
             b.append(". Feature distance: 1 − cosine similarity of the classifier's penultimate features "
                     + "(restoration vs truth). ");
         }
+        if (r.hasOcr()) {
+            b.append("OCR CER: character error rate of Tesseract's reading of the restoration against the page's "
+                    + "text (edit distance over the text's length, whitespace runs as one space); on the clean "
+                    + "pages it reads ").append(MeanInterval.of95(scaled(r.truthCer(), 100)).format(1))
+                    .append(" %. ");
+        }
+        if (!r.figure().isEmpty() && r.figure().get(0).truth().channels() == 3) {
+            b.append("Colour: PSNR over all R, G and B values, SSIM the mean of the three channels' SSIM; the "
+                    + "classical baselines restore each channel on its own. ");
+        }
         b.append("Residual ratio: ‖y − A x̂‖ / (σ_y √m), about 1 when x̂ explains y down to its noise; "
                 + "well below 1 means it fits the noise too.\n\n");
         b.append("Baselines: ");
@@ -90,12 +100,12 @@ public final class EvalReport {
 
     public static String csv(EvalResult r) {
         StringBuilder b = new StringBuilder("image,label,seed,method,psnr,ssim,correct,feature_distance,"
-                + "residual_ratio,seconds\n");
+                + "residual_ratio,seconds,ocr_cer\n");
         for (EvalResult.Sample s : r.samples()) {
-            b.append(String.format(Locale.ROOT, "%d,%s,%d,%s,%s,%s,%s,%s,%s,%.4f%n", s.image(),
+            b.append(String.format(Locale.ROOT, "%d,%s,%d,%s,%s,%s,%s,%s,%s,%.4f,%s%n", s.image(),
                     s.label() < 0 ? "" : Integer.toString(s.label()), s.seed(), s.method(), num(s.psnr(), 4),
                     num(s.ssim(), 5), Double.isNaN(s.correct()) ? "" : Integer.toString((int) s.correct()),
-                    num(s.perceptual(), 5), num(s.residualRatio(), 5), s.seconds()));
+                    num(s.perceptual(), 5), num(s.residualRatio(), 5), s.seconds(), num(s.ocrCer(), 5)));
         }
         return b.toString();
     }
@@ -115,6 +125,14 @@ public final class EvalReport {
             }
         }
         return ImageGrid.render(columns, cells, columns.size(), any.width() * zoom, any.height() * zoom);
+    }
+
+    private static double[] scaled(double[] v, double factor) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] * factor;
+        }
+        return out;
     }
 
     private static String num(double v, int decimals) {

@@ -20,12 +20,14 @@ import org.g2d2.core.metrics.MeanInterval;
  * @param truthAccuracy the classifier's accuracy on the clean images (NaN without labels or classifier)
  * @param measurementPsnr each image's PSNR of y itself against the truth (mean over seeds), when y has
  *     the truth's size (blur); empty otherwise
+ * @param truthCer each image's OCR character error rate on the clean image (the reader's own floor), when
+ *     the test set carries texts and a reader was given; empty otherwise
  * @param figure up to 8 rows of truth, measurement and each method's restoration (first seed)
  * @param seconds wall time of the whole run
  */
 public record EvalResult(EvalSettings settings, String packId, String testSet, int images,
                          Map<String, String> baselineParameters, String tuning, String accuracyReference,
-                         double truthAccuracy, double[] measurementPsnr, List<Sample> samples,
+                         double truthAccuracy, double[] measurementPsnr, double[] truthCer, List<Sample> samples,
                          List<FigureRow> figure, double seconds) {
 
     /**
@@ -35,10 +37,11 @@ public record EvalResult(EvalSettings settings, String packId, String testSet, i
      * @param correct 1 when the classifier's class on the restoration is the reference class, else 0; NaN without a classifier
      * @param perceptual 1 − cos of the classifier's penultimate features (restoration vs truth); NaN without a classifier
      * @param residualRatio ‖y − A x̂‖ / (σ_y √m)
+     * @param ocrCer OCR character error rate of the restoration against the image's text; NaN without OCR
      * @param seconds wall time of this restore
      */
     public record Sample(int image, int label, long seed, String method, double psnr, double ssim, double correct,
-                         double perceptual, double residualRatio, double seconds) {
+                         double perceptual, double residualRatio, double ocrCer, double seconds) {
     }
 
     /** One figure row: the truth, the measurement y and the methods' restorations in method order. */
@@ -52,6 +55,7 @@ public record EvalResult(EvalSettings settings, String packId, String testSet, i
         ACCURACY("accuracy (%) ↑", 1, 100),
         PERCEPTUAL("feature dist. ↓", 3, 1),
         RESIDUAL("residual ratio (→1)", 2, 1),
+        OCR_CER("OCR CER (%) ↓", 1, 100),
         SECONDS("s / restore", 2, 1);
 
         public final String header;
@@ -71,9 +75,20 @@ public record EvalResult(EvalSettings settings, String packId, String testSet, i
                 case ACCURACY -> s.correct();
                 case PERCEPTUAL -> s.perceptual();
                 case RESIDUAL -> s.residualRatio();
+                case OCR_CER -> s.ocrCer();
                 case SECONDS -> s.seconds();
             };
         }
+    }
+
+    /** Whether the restorations were read by OCR (the test set carried texts). */
+    public boolean hasOcr() {
+        return truthCer.length > 0;
+    }
+
+    /** The metrics this evaluation reports: all, less the OCR column where nothing was read. */
+    public List<Metric> metrics() {
+        return java.util.Arrays.stream(Metric.values()).filter(m -> m != Metric.OCR_CER || hasOcr()).toList();
     }
 
     /**
@@ -85,7 +100,7 @@ public record EvalResult(EvalSettings settings, String packId, String testSet, i
         Map<String, Map<Metric, MeanInterval>> out = new LinkedHashMap<>();
         for (String method : settings.methods()) {
             Map<Metric, MeanInterval> row = new LinkedHashMap<>();
-            for (Metric metric : Metric.values()) {
+            for (Metric metric : metrics()) {
                 row.put(metric, MeanInterval.of95(perImageMeans(method, metric)));
             }
             out.put(method, row);

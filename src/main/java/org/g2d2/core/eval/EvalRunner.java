@@ -22,10 +22,15 @@ import org.g2d2.core.baseline.ClassicalRestorer;
 import org.g2d2.core.baseline.SeparableMatrix;
 import org.g2d2.core.io.ModelPack;
 import org.g2d2.core.io.PackManifest;
+import org.g2d2.core.metrics.CharacterErrorRate;
 import org.g2d2.core.metrics.FeatureDistance;
 import org.g2d2.core.metrics.Psnr;
 import org.g2d2.core.metrics.Ssim;
+import org.g2d2.core.metrics.TextRecognizer;
 import org.g2d2.core.model.ImageClassifier;
+import org.g2d2.core.model.TokenLayout;
+import org.g2d2.core.model.TokenPrior;
+import org.g2d2.core.model.WindowedPrior;
 import org.g2d2.core.sampler.Frame;
 import org.g2d2.core.sampler.PriorSampler;
 import org.g2d2.core.sampler.SamplerListener;
@@ -39,6 +44,10 @@ import org.g2d2.core.schedule.NoiseProcess;
  * <p>Every method sees the same y for a given image and seed (the Restorer draws its noise from
  * the seed). Restorations are clamped to [−1, 1] before they are measured, as a saved image would
  * be. The residual ratio uses the same operator for all methods (in doubles, {@link SeparableMatrix}).
+ * Test images may be larger than the pack's context (pages of text): G2D2 then restores them at
+ * their own size through the windowed prior, as {@link Restorer} does for any image. When the
+ * test set carries the text printed on each image and a reader is given, every restoration is
+ * also read by OCR and scored by its character error rate.
  */
 public final class EvalRunner {
 
@@ -48,9 +57,16 @@ public final class EvalRunner {
     private final ModelPack pack;
     private final Restorer restorer;
     private final MaskSchedule schedule;
+    private final TextRecognizer reader;
 
     public EvalRunner(ModelPack pack) {
+        this(pack, null);
+    }
+
+    /** @param reader the OCR engine for test sets with texts, or null to read nothing */
+    public EvalRunner(ModelPack pack, TextRecognizer reader) {
         this.pack = pack;
+        this.reader = reader;
         this.restorer = new Restorer(pack);
         this.schedule = MaskSchedule.of(pack.manifest().schedule().type(), pack.manifest().schedule().trainSteps());
     }
@@ -64,15 +80,20 @@ public final class EvalRunner {
                           EvalListener listener, BooleanSupplier cancelled) {
         PackManifest.ImageSpec spec = pack.manifest().image();
         Image first = test.images().get(0);
-        if (first.channels() != spec.channels() || first.height() != spec.height() || first.width() != spec.width()) {
-            throw new InvalidInputException("test images are " + first.channels() + "x" + first.height() + "x"
-                    + first.width() + "; pack " + pack.id() + " needs " + spec.channels() + "x" + spec.height() + "x"
-                    + spec.width());
+        int height = first.height();
+        int width = first.width();
+        int scale = Restorer.restoredSize(settings.operator(), 1, 1)[0];
+        if (first.channels() != spec.channels() || height < Restorer.MIN_SIDE || width < Restorer.MIN_SIDE
+                || height % scale != 0 || width % scale != 0) {
+            throw new InvalidInputException("test images are " + first.channels() + "x" + height + "x" + width
+                    + "; pack " + pack.id() + " needs " + spec.channels() + " channel(s) and sides of at least "
+                    + Restorer.MIN_SIDE + " pixels that are multiples of the scale " + scale);
         }
+        boolean ocr = reader != null && test.hasTexts();
         long start = System.nanoTime();
-        SeparableMatrix a = SeparableMatrix.of(settings.operator(), spec.height(), spec.width());
+        SeparableMatrix a = SeparableMatrix.of(settings.operator(), height, width);
         Map<String, ClassicalRestorer> classical = new LinkedHashMap<>();
-        for (ClassicalRestorer r : baselines.forTask(settings.operator(), spec.height(), spec.width())) {
+        for (ClassicalRestorer r : baselines.forTask(settings.operator(), height, width)) {
             if (settings.methods().contains(r.name())) {
                 classical.put(r.name(), r);
             }
@@ -89,12 +110,17 @@ public final class EvalRunner {
         List<EvalResult.Sample> samples = new ArrayList<>();
         List<EvalResult.FigureRow> figure = new ArrayList<>();
         int truthCorrect = 0;
-        boolean sameSize = Arrays.equals(restorer.measurementSize(settings.operator()),
-                new int[] {spec.height(), spec.width()});
+        boolean sameSize = Arrays.equals(Restorer.measurementSize(settings.operator(), height, width),
+                new int[] {height, width});
         double[] measurementPsnr = new double[sameSize ? test.size() : 0];
+        double[] truthCer = new double[ocr ? test.size() : 0];
         for (int i = 0; i < test.size(); i++) {
             Image truth = test.images().get(i);
             int label = test.hasLabels() ? test.labels()[i] : -1;
+            String text = ocr ? test.texts().get(i) : null;
+            if (ocr) {
+                truthCer[i] = CharacterErrorRate.of(reader, truth, text);
+            }
             for (int k = 0; k < settings.seeds(); k++) {
                 long seed = settings.sampler().seed() + k;
                 Image y = restorer.simulateMeasurement(truth, settings.operator(), settings.noiseSigma(), seed);
@@ -125,7 +151,8 @@ public final class EvalRunner {
                             Psnr.compute(truth, x), Ssim.compute(truth, x),
                             c.classes == null ? Double.NaN : (c.classes[j] == reference ? 1 : 0),
                             c.distances == null ? Double.NaN : c.distances[j],
-                            Restorer.residualRatio(y, a.apply(x), settings.noiseSigma()), seconds.get(j)));
+                            Restorer.residualRatio(y, a.apply(x), settings.noiseSigma()),
+                            ocr ? CharacterErrorRate.of(reader, x, text) : Double.NaN, seconds.get(j)));
                 }
                 if (k == 0 && figure.size() < FIGURE_ROWS) {
                     figure.add(new EvalResult.FigureRow(i, truth, y, List.copyOf(outputs)));
@@ -136,7 +163,7 @@ public final class EvalRunner {
         double truthAccuracy = classifier.isPresent() && test.hasLabels() ? (double) truthCorrect / test.size()
                 : Double.NaN;
         return new EvalResult(settings, pack.id(), test.name(), test.size(), parameters, tuning, reference,
-                truthAccuracy, measurementPsnr, samples, figure, (System.nanoTime() - start) / 1e9);
+                truthAccuracy, measurementPsnr, truthCer, samples, figure, (System.nanoTime() - start) / 1e9);
     }
 
     private Image restoreWith(String method, int image, Image truth, Image y, long seed, EvalSettings settings,
@@ -162,7 +189,7 @@ public final class EvalRunner {
                         .withProcess(process)), frames, cancelled);
                 yield o.restored();
             }
-            case EvalSettings.PRIOR_ONLY -> priorSample(settings, seed, image);
+            case EvalSettings.PRIOR_ONLY -> priorSample(settings, seed, image, truth.height(), truth.width());
             default -> classical.get(method).restore(y);
         };
     }
@@ -201,13 +228,16 @@ public final class EvalRunner {
     /**
      * The prior alone, without y: N steps of unconditional star-shaped sampling, decoded. Its
      * draws are seeded per image too, since nothing else would make them differ between images.
+     * Images larger than the pack's context are sampled through the windowed prior, as G2D2 restores them.
      */
-    private Image priorSample(EvalSettings settings, long seed, int image) {
+    private Image priorSample(EvalSettings settings, long seed, int image, int height, int width) {
+        TokenLayout layout = restorer.layout(height, width);
+        TokenPrior prior = new WindowedPrior(pack.models().prior(), layout.windows(), pack.grid().codebookSize());
         try (NDManager m = pack.manager().newSubManager()) {
-            int[] tokens = PriorSampler.sample(m, pack.models().prior(), pack.grid(), schedule,
+            int[] tokens = PriorSampler.sample(m, prior, layout.grid(), schedule,
                     NoiseProcess.of("star", schedule), settings.sampler().steps(), settings.sampler().topMass(),
                     new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (image + 1L))));
-            return Image.of(restorer.sampler().decodeTokens(m, tokens));
+            return Image.of(restorer.sampler(layout).decodeTokens(m, tokens));
         }
     }
 

@@ -10,11 +10,21 @@ import org.g2d2.core.InvalidInputException;
  * @param name where the images came from, for reports (e.g. "fashion-mnist t10k 0..99")
  * @param labels one class index per image, or null (then accuracy is measured against the
  *     classifier's own prediction on the clean image)
+ * @param texts the printed text of each image (pages of text, judged by OCR), or null
  */
-public record TestSet(String name, List<Image> images, int[] labels) {
+public record TestSet(String name, List<Image> images, int[] labels, List<String> texts) {
+
+    /** A test set without texts. */
+    public TestSet(String name, List<Image> images, int[] labels) {
+        this(name, images, labels, null);
+    }
 
     public TestSet {
         images = List.copyOf(images);
+        texts = texts == null ? null : List.copyOf(texts);
+        if (texts != null && texts.size() != images.size()) {
+            throw new IllegalArgumentException(texts.size() + " texts for " + images.size() + " images");
+        }
         if (images.isEmpty()) {
             throw new InvalidInputException("test set '" + name + "' holds no images");
         }
@@ -39,9 +49,14 @@ public record TestSet(String name, List<Image> images, int[] labels) {
         return labels != null;
     }
 
+    public boolean hasTexts() {
+        return texts != null;
+    }
+
     /** The first {@code n} images (all when there are fewer). */
     public TestSet first(int n) {
         int k = Math.min(n, images.size());
-        return new TestSet(name, images.subList(0, k), labels == null ? null : java.util.Arrays.copyOf(labels, k));
+        return new TestSet(name, images.subList(0, k), labels == null ? null : java.util.Arrays.copyOf(labels, k),
+                texts == null ? null : texts.subList(0, k));
     }
 }

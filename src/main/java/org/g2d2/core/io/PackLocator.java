@@ -61,6 +61,29 @@ public final class PackLocator {
                 + modelRoots() + "); name one with --model DIR");
     }
 
+    /**
+     * Every pack folder (one holding {@code model.json}) directly under the model roots, each once,
+     * sorted by folder name; the first root that has a name wins, as in {@link #find}.
+     */
+    public static List<Path> installed() {
+        java.util.Map<String, Path> byName = new java.util.TreeMap<>();
+        for (Path root : modelRoots()) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (var dirs = Files.list(root)) {
+                for (Path d : (Iterable<Path>) dirs.sorted()::iterator) {
+                    if (Files.isRegularFile(d.resolve(ModelPackLoader.MANIFEST))) {
+                        byName.putIfAbsent(d.getFileName().toString(), d.toAbsolutePath().normalize());
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // an unreadable root offers no packs; the others still do
+            }
+        }
+        return List.copyOf(byName.values());
+    }
+
     /** A pack by folder name among the model roots. */
     public static Optional<Path> find(String name) {
         for (Path root : modelRoots()) {

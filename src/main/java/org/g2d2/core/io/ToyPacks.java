@@ -35,9 +35,22 @@ public final class ToyPacks {
     }
 
     public static PackManifest write(Path dir, Spec spec) throws IOException {
-        int d = spec.patch() * spec.patch();
+        return write(dir, spec, 1);
+    }
+
+    /**
+     * A toy pack of {@code channels} (1: grey; 3: RGB) channels. Channel 0 of every code is the grey
+     * pack's; the other channels shift it by a level of their own, so codes differ in colour too.
+     */
+    public static PackManifest write(Path dir, Spec spec, int channels) throws IOException {
+        if (channels != 1 && channels != 3) {
+            throw new IllegalArgumentException("toy packs are grey or RGB; found " + channels + " channels");
+        }
+        int p2 = spec.patch() * spec.patch();
+        int d = channels * p2;
         int length = spec.gridHeight() * spec.gridWidth();
         SplittableRandom rng = new SplittableRandom(spec.seed());
+        SplittableRandom tints = new SplittableRandom(spec.seed() + 1);
         float[] codebook = new float[spec.codes() * d];
         for (int k = 0; k < spec.codes(); k++) {
             // the first codes are flat tones, the rest oriented ramps at random levels
@@ -55,6 +68,12 @@ public final class ToyPacks {
                     codebook[k * d + py * spec.patch() + px] = (float) Math.max(-1, Math.min(1, value));
                 }
             }
+            for (int c = 1; c < channels; c++) {
+                double shift = k < 4 ? 0 : tints.nextDouble() - 0.5;
+                for (int i = 0; i < p2; i++) {
+                    codebook[k * d + c * p2 + i] = (float) Math.max(-1, Math.min(1, codebook[k * d + i] + shift));
+                }
+            }
         }
         float[] table = new float[length * spec.codes()];
         for (int i = 0; i < table.length; i++) {
@@ -62,7 +81,7 @@ public final class ToyPacks {
         }
         JsonObject arch = new JsonObject();
         arch.addProperty("type", ToyPatchModel.TYPE);
-        arch.addProperty("channels", 1);
+        arch.addProperty("channels", channels);
         arch.addProperty("patch", spec.patch());
         arch.addProperty("carryEpsilon", 1e-4);
         JsonObject training = new JsonObject();
@@ -81,7 +100,7 @@ public final class ToyPacks {
         sr4.addProperty("lrDecay", 2);
         JsonObject metrics = new JsonObject();
         PackManifest manifest = new PackManifest(PackManifest.FORMAT, "toy", "1", "A toy patch model for tests",
-                new PackManifest.ImageSpec(spec.gridHeight() * spec.patch(), spec.gridWidth() * spec.patch(), 1, -1, 1),
+                new PackManifest.ImageSpec(spec.gridHeight() * spec.patch(), spec.gridWidth() * spec.patch(), channels, -1, 1),
                 new PackManifest.TokenSpec(spec.gridHeight(), spec.gridWidth(), spec.codes(), d, spec.codes()),
                 new PackManifest.ScheduleSpec("linear", 100), arch, Map.of(), training, metrics,
                 Map.of("interactive", interactive, "blur", blur, "sr4", sr4), "samples");
@@ -91,32 +110,35 @@ public final class ToyPacks {
             NDArray p = manager.create(table, new Shape(length, spec.codes()));
             p.setName("prior");
             PackManifest written = PackWriter.write(dir, manifest, Map.of("toy.safetensors", new NDList(c, p)));
-            writeSamples(dir.resolve("samples"), c, spec, rng);
+            writeSamples(dir.resolve("samples"), c, spec, channels, rng);
             return written;
         }
     }
 
     /** A few images the toy decoder can make exactly, for galleries and tests. */
-    private static void writeSamples(Path dir, NDArray codebook, Spec spec, SplittableRandom rng) throws IOException {
+    private static void writeSamples(Path dir, NDArray codebook, Spec spec, int channels, SplittableRandom rng)
+            throws IOException {
         float[] c = codebook.toFloatArray();
         int p = spec.patch();
-        int d = p * p;
+        int d = channels * p * p;
         int h = spec.gridHeight() * p;
         int w = spec.gridWidth() * p;
         for (int i = 0; i < 6; i++) {
-            float[] img = new float[h * w];
+            float[] img = new float[channels * h * w];
             for (int ty = 0; ty < spec.gridHeight(); ty++) {
                 for (int tx = 0; tx < spec.gridWidth(); tx++) {
                     int k = rng.nextInt(spec.codes());
-                    for (int py = 0; py < p; py++) {
-                        for (int px = 0; px < p; px++) {
-                            img[(ty * p + py) * w + tx * p + px] = c[k * d + py * p + px];
+                    for (int ch = 0; ch < channels; ch++) {
+                        for (int py = 0; py < p; py++) {
+                            for (int px = 0; px < p; px++) {
+                                img[(ch * h + ty * p + py) * w + tx * p + px] = c[k * d + (ch * p + py) * p + px];
+                            }
                         }
                     }
                 }
             }
             ImageFiles.writePng(dir.resolve(String.format("toy-%02d.png", i + 1)),
-                    new org.g2d2.core.Image(1, h, w, img));
+                    new org.g2d2.core.Image(channels, h, w, img));
         }
     }
 

@@ -155,6 +155,61 @@ public final class TextRenderer {
         return new Page(page(face, xHeight, lines, width / 4 * 4, height), List.copyOf(lines));
     }
 
+    /**
+     * A clean page of exactly {@code width} × {@code height} pixels holding as many lines of corpus
+     * words in {@code face} at x-height {@code xHeight} as fit (at least one), each filled to the width.
+     */
+    public Page fixedPage(FontFace face, double xHeight, int width, int height, SplittableRandom rng) {
+        Font font = font(face).deriveFont((float) (xHeight / xRatio(face)));
+        int lineCount = linesThatFit(xHeight, font.getSize2D(), height);
+        double room = width - 3 * xHeight;
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < lineCount; i++) {
+            StringBuilder line = new StringBuilder(corpus.next(rng));
+            while (true) {
+                String next = corpus.next(rng);
+                if (font.getStringBounds(line + " " + next, FRC).getWidth() > room) {
+                    break;
+                }
+                line.append(' ').append(next);
+            }
+            lines.add(line.toString());
+        }
+        return new Page(page(face, xHeight, lines, width, height), List.copyOf(lines));
+    }
+
+    /**
+     * {@code text} (words separated by spaces) wrapped to {@code width} pixels in {@code face} at
+     * x-height {@code xHeight}, on a clean page of exactly {@code width} × {@code height}; lines that
+     * do not fit the height are left out.
+     */
+    public Page wrappedPage(FontFace face, double xHeight, String text, int width, int height) {
+        Font font = font(face).deriveFont((float) (xHeight / xRatio(face)));
+        int lineCount = linesThatFit(xHeight, font.getSize2D(), height);
+        double room = width - 3 * xHeight;
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.strip().split("\\s+")) {
+            String longer = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && font.getStringBounds(longer, FRC).getWidth() > room) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(longer);
+            }
+        }
+        if (!line.isEmpty()) {
+            lines.add(line.toString());
+        }
+        List<String> shown = List.copyOf(lines.subList(0, Math.min(lineCount, lines.size())));
+        return new Page(page(face, xHeight, shown, width, height), shown);
+    }
+
+    /** How many lines page() fits in {@code height}: a line fits when its descenders (about 0.3 sizes) do. */
+    private static int linesThatFit(double xHeight, double size, int height) {
+        return Math.max(1, (int) Math.floor((height - xHeight - 1.3 * size) / (1.5 * size)) + 1);
+    }
+
     /** The pixel x-height of {@code face} at 1 pt (the visual height of a lower-case x). */
     public double xRatio(FontFace face) {
         return xRatios.computeIfAbsent(face, f ->

@@ -65,6 +65,9 @@ final class DegradationPane extends VBox {
                     case SR -> "Downsample (bicubic)";
                     case SR_BOX -> "Downsample (box)";
                     case IDENTITY -> "None (noise only)";
+                    case KERNEL -> "Blur kernel (motion)";
+                    case INPAINT -> "Inpainting (mask)";
+                    case SATURATE -> "Over-exposure (clipped blur)";
                 };
             }
 

@@ -13,6 +13,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableStringValue;
 import org.g2d2.core.InvalidInputException;
 import org.g2d2.core.Restorer;
+import org.g2d2.core.operator.ConvolutionKernel;
+import org.g2d2.core.operator.MaskSpec;
 import org.g2d2.core.operator.MeasurementNoise;
 import org.g2d2.core.operator.OperatorSpec;
 
@@ -27,13 +29,16 @@ public final class DegradationModel {
     private final DoubleProperty blurSigma = new SimpleDoubleProperty(1.5);
     private final IntegerProperty blurSize = new SimpleIntegerProperty(9);
     private final IntegerProperty scale = new SimpleIntegerProperty(2);
+    private final ObjectProperty<ConvolutionKernel> kernel = new SimpleObjectProperty<>();
+    private final ObjectProperty<MaskSpec> mask = new SimpleObjectProperty<>();
+    private final DoubleProperty gain = new SimpleDoubleProperty(1.5);
     private final DoubleProperty noiseSigma = new SimpleDoubleProperty(0.05);
     private final ObjectProperty<Restorer.Mode> mode = new SimpleObjectProperty<>(Restorer.Mode.SIMULATE);
     private final ObjectBinding<Object> spec;
     private final StringBinding error;
 
     public DegradationModel() {
-        spec = Bindings.createObjectBinding(this::build, kind, blurSigma, blurSize, scale);
+        spec = Bindings.createObjectBinding(this::build, kind, blurSigma, blurSize, scale, kernel, mask, gain);
         error = Bindings.createStringBinding(() -> {
             Object s = spec.get();
             if (s instanceof String msg) {
@@ -62,6 +67,21 @@ public final class DegradationModel {
 
     public IntegerProperty scaleProperty() {
         return scale;
+    }
+
+    /** The kernel of the kernel operator (null until one is chosen). */
+    public ObjectProperty<ConvolutionKernel> kernelProperty() {
+        return kernel;
+    }
+
+    /** The inpainting mask (null until one is painted, loaded or simulated). */
+    public ObjectProperty<MaskSpec> maskProperty() {
+        return mask;
+    }
+
+    /** The saturation operator's exposure gain. */
+    public DoubleProperty gainProperty() {
+        return gain;
     }
 
     public DoubleProperty noiseSigmaProperty() {
@@ -93,7 +113,16 @@ public final class DegradationModel {
 
     public void load(OperatorSpec s, double noise, Restorer.Mode m) {
         kind.set(s.kind());
-        if (s.kind() == OperatorSpec.Kind.BLUR) {
+        if (s.kernel() != null) {
+            kernel.set(s.kernel());
+        }
+        if (s.mask() != null) {
+            mask.set(s.mask());
+        }
+        if (s.kind() == OperatorSpec.Kind.SATURATE) {
+            gain.set(s.gain());
+        }
+        if (s.kind() == OperatorSpec.Kind.BLUR || s.kind() == OperatorSpec.Kind.SATURATE) {
             blurSigma.set(s.blurSigma());
             blurSize.set(s.blurSize());
         }
@@ -135,6 +164,10 @@ public final class DegradationModel {
                 case BLUR -> OperatorSpec.blur(blurSigma.get(), blurSize.get());
                 case SR, SR_BOX -> new OperatorSpec(kind.get(), 0, 0, scale.get());
                 case IDENTITY -> OperatorSpec.identity();
+                case KERNEL -> kernel.get() == null ? "choose a blur kernel" : OperatorSpec.convolution(kernel.get());
+                case INPAINT -> mask.get() == null ? "paint, load or simulate a mask of the missing pixels"
+                        : OperatorSpec.inpaint(mask.get());
+                case SATURATE -> OperatorSpec.saturate(blurSigma.get(), blurSize.get(), gain.get());
             };
         } catch (InvalidInputException e) {
             return e.getMessage();

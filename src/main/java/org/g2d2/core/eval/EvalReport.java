@@ -43,15 +43,16 @@ public final class EvalReport {
                 trim(s.noiseSigma()), r.packId()));
         b.append(String.format(Locale.ROOT, "%d test images (%s) × %d seed%s; G2D2: %s.%n%n", r.images(),
                 r.testSet(), s.seeds(), s.seeds() == 1 ? "" : "s", s.sampler().summary()));
+        List<EvalResult.Metric> metrics = metrics(s);
         b.append("| method | ");
-        for (EvalResult.Metric m : EvalResult.Metric.values()) {
+        for (EvalResult.Metric m : metrics) {
             b.append(m.header).append(" | ");
         }
         b.append("\n|---|");
-        b.append("---:|".repeat(EvalResult.Metric.values().length)).append('\n');
+        b.append("---:|".repeat(metrics.size())).append('\n');
         for (Map.Entry<String, Map<EvalResult.Metric, MeanInterval>> row : r.summary().entrySet()) {
             b.append("| ").append(row.getKey()).append(" | ");
-            for (EvalResult.Metric m : EvalResult.Metric.values()) {
+            for (EvalResult.Metric m : metrics) {
                 b.append(row.getValue().get(m).format(m.decimals)).append(" | ");
             }
             b.append('\n');
@@ -88,14 +89,23 @@ public final class EvalReport {
         return b.toString();
     }
 
+    /** The table's columns: PSNR in the hole only for inpainting, where it is the score that matters. */
+    static List<EvalResult.Metric> metrics(EvalSettings s) {
+        List<EvalResult.Metric> all = new ArrayList<>(List.of(EvalResult.Metric.values()));
+        if (s.operator().kind() != org.g2d2.core.operator.OperatorSpec.Kind.INPAINT) {
+            all.remove(EvalResult.Metric.HOLE_PSNR);
+        }
+        return all;
+    }
+
     public static String csv(EvalResult r) {
         StringBuilder b = new StringBuilder("image,label,seed,method,psnr,ssim,correct,feature_distance,"
-                + "residual_ratio,seconds\n");
+                + "residual_ratio,seconds,hole_psnr\n");
         for (EvalResult.Sample s : r.samples()) {
-            b.append(String.format(Locale.ROOT, "%d,%s,%d,%s,%s,%s,%s,%s,%s,%.4f%n", s.image(),
+            b.append(String.format(Locale.ROOT, "%d,%s,%d,%s,%s,%s,%s,%s,%s,%.4f,%s%n", s.image(),
                     s.label() < 0 ? "" : Integer.toString(s.label()), s.seed(), s.method(), num(s.psnr(), 4),
                     num(s.ssim(), 5), Double.isNaN(s.correct()) ? "" : Integer.toString((int) s.correct()),
-                    num(s.perceptual(), 5), num(s.residualRatio(), 5), s.seconds()));
+                    num(s.perceptual(), 5), num(s.residualRatio(), 5), s.seconds(), num(s.holePsnr(), 4)));
         }
         return b.toString();
     }

@@ -35,10 +35,11 @@ public record EvalResult(EvalSettings settings, String packId, String testSet, i
      * @param correct 1 when the classifier's class on the restoration is the reference class, else 0; NaN without a classifier
      * @param perceptual 1 − cos of the classifier's penultimate features (restoration vs truth); NaN without a classifier
      * @param residualRatio ‖y − A x̂‖ / (σ_y √m)
+     * @param holePsnr inpainting: PSNR over the missing pixels only (NaN for other tasks)
      * @param seconds wall time of this restore
      */
     public record Sample(int image, int label, long seed, String method, double psnr, double ssim, double correct,
-                         double perceptual, double residualRatio, double seconds) {
+                         double perceptual, double residualRatio, double seconds, double holePsnr) {
     }
 
     /** One figure row: the truth, the measurement y and the methods' restorations in method order. */
@@ -48,6 +49,7 @@ public record EvalResult(EvalSettings settings, String packId, String testSet, i
     /** The metrics of the summary table, with how to print them. */
     public enum Metric {
         PSNR("PSNR (dB) ↑", 2, 1),
+        HOLE_PSNR("PSNR in hole (dB) ↑", 2, 1),
         SSIM("SSIM ↑", 3, 1),
         ACCURACY("accuracy (%) ↑", 1, 100),
         PERCEPTUAL("feature dist. ↓", 3, 1),
@@ -67,6 +69,7 @@ public record EvalResult(EvalSettings settings, String packId, String testSet, i
         double of(Sample s) {
             return switch (this) {
                 case PSNR -> s.psnr();
+                case HOLE_PSNR -> s.holePsnr();
                 case SSIM -> s.ssim();
                 case ACCURACY -> s.correct();
                 case PERCEPTUAL -> s.perceptual();

@@ -19,13 +19,15 @@ import org.g2d2.core.InvalidInputException;
 import org.g2d2.core.Restorer;
 import org.g2d2.core.baseline.Baselines;
 import org.g2d2.core.baseline.ClassicalRestorer;
-import org.g2d2.core.baseline.SeparableMatrix;
 import org.g2d2.core.io.ModelPack;
 import org.g2d2.core.io.PackManifest;
 import org.g2d2.core.metrics.FeatureDistance;
 import org.g2d2.core.metrics.Psnr;
 import org.g2d2.core.metrics.Ssim;
 import org.g2d2.core.model.ImageClassifier;
+import org.g2d2.core.operator.ImageMap;
+import org.g2d2.core.operator.InpaintingMask;
+import org.g2d2.core.operator.OperatorSpec;
 import org.g2d2.core.sampler.Frame;
 import org.g2d2.core.sampler.PriorSampler;
 import org.g2d2.core.sampler.SamplerListener;
@@ -38,7 +40,9 @@ import org.g2d2.core.schedule.NoiseProcess;
  *
  * <p>Every method sees the same y for a given image and seed (the Restorer draws its noise from
  * the seed). Restorations are clamped to [−1, 1] before they are measured, as a saved image would
- * be. The residual ratio uses the same operator for all methods (in doubles, {@link SeparableMatrix}).
+ * be. The residual ratio uses the same operator for all methods (on plain images, {@link OperatorSpec#model}).
+ * For inpainting the mask is drawn anew per image (the same for every method and seed), and the
+ * PSNR over the missing pixels is reported beside the whole image's.
  */
 public final class EvalRunner {
 
@@ -70,13 +74,7 @@ public final class EvalRunner {
                     + spec.width());
         }
         long start = System.nanoTime();
-        SeparableMatrix a = SeparableMatrix.of(settings.operator(), spec.height(), spec.width());
-        Map<String, ClassicalRestorer> classical = new LinkedHashMap<>();
-        for (ClassicalRestorer r : baselines.forTask(settings.operator(), spec.height(), spec.width())) {
-            if (settings.methods().contains(r.name())) {
-                classical.put(r.name(), r);
-            }
-        }
+        Map<String, ClassicalRestorer> classical = classical(settings, settings.operator(), baselines, spec);
         Map<String, String> parameters = new LinkedHashMap<>();
         classical.forEach((name, r) -> parameters.put(name, r.parameters()));
         Optional<ImageClassifier> classifier = pack.models().classifier();
@@ -95,9 +93,16 @@ public final class EvalRunner {
         for (int i = 0; i < test.size(); i++) {
             Image truth = test.images().get(i);
             int label = test.hasLabels() ? test.labels()[i] : -1;
+            // a simulated inpainting mask is drawn anew for every image; other operators stay as they are
+            OperatorSpec op = settings.operator().forImage(i);
+            if (op != settings.operator()) {
+                classical = classical(settings, op, baselines, spec);
+            }
+            ImageMap a = op.model(spec.height(), spec.width());
+            InpaintingMask mask = op.maskAt(spec.height(), spec.width());
             for (int k = 0; k < settings.seeds(); k++) {
                 long seed = settings.sampler().seed() + k;
-                Image y = restorer.simulateMeasurement(truth, settings.operator(), settings.noiseSigma(), seed);
+                Image y = restorer.simulateMeasurement(truth, op, settings.noiseSigma(), seed);
                 if (sameSize) {
                     measurementPsnr[i] += Psnr.compute(truth, y) / settings.seeds();
                 }
@@ -109,7 +114,7 @@ public final class EvalRunner {
                     }
                     progress.start("image " + (i + 1) + "/" + test.size() + " seed " + seed + " " + method);
                     long t0 = System.nanoTime();
-                    outputs.add(restoreWith(method, i, truth, y, seed, settings, classical, progress, cancelled)
+                    outputs.add(restoreWith(method, i, truth, y, seed, op, settings, classical, progress, cancelled)
                             .clamped());
                     seconds.add((System.nanoTime() - t0) / 1e9);
                     progress.finish(settings.cost(method));
@@ -125,7 +130,9 @@ public final class EvalRunner {
                             Psnr.compute(truth, x), Ssim.compute(truth, x),
                             c.classes == null ? Double.NaN : (c.classes[j] == reference ? 1 : 0),
                             c.distances == null ? Double.NaN : c.distances[j],
-                            Restorer.residualRatio(y, a.apply(x), settings.noiseSigma()), seconds.get(j)));
+                            Restorer.residualRatio(y, op.keepMeasured(a.apply(x)), settings.noiseSigma(),
+                                    Restorer.measuredValues(op, y)), seconds.get(j),
+                            mask == null ? Double.NaN : Psnr.over(truth, x, mask.inverted().known())));
                 }
                 if (k == 0 && figure.size() < FIGURE_ROWS) {
                     figure.add(new EvalResult.FigureRow(i, truth, y, List.copyOf(outputs)));
@@ -139,7 +146,20 @@ public final class EvalRunner {
                 truthAccuracy, measurementPsnr, samples, figure, (System.nanoTime() - start) / 1e9);
     }
 
-    private Image restoreWith(String method, int image, Image truth, Image y, long seed, EvalSettings settings,
+    /** The classical methods of the settings for operator {@code op}, by name. */
+    private static Map<String, ClassicalRestorer> classical(EvalSettings settings, OperatorSpec op, Baselines baselines,
+                                                            PackManifest.ImageSpec spec) {
+        Map<String, ClassicalRestorer> classical = new LinkedHashMap<>();
+        for (ClassicalRestorer r : baselines.forTask(op, spec.height(), spec.width())) {
+            if (settings.methods().contains(r.name())) {
+                classical.put(r.name(), r);
+            }
+        }
+        return classical;
+    }
+
+    private Image restoreWith(String method, int image, Image truth, Image y, long seed, OperatorSpec op,
+                              EvalSettings settings,
                               Map<String, ClassicalRestorer> classical, Progress progress,
                               BooleanSupplier cancelled) {
         return switch (method) {
@@ -158,7 +178,7 @@ public final class EvalRunner {
                     }
                 };
                 Restorer.Outcome o = restorer.restore(new Restorer.Request(truth, Restorer.Mode.SIMULATE,
-                        settings.operator(), settings.noiseSigma(), settings.sampler().withSeed(seed)
+                        op, settings.noiseSigma(), settings.sampler().withSeed(seed)
                         .withProcess(process)), frames, cancelled);
                 yield o.restored();
             }

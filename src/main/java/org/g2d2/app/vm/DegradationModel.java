@@ -1,6 +1,15 @@
 package org.g2d2.app.vm;
 
 import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
@@ -13,6 +22,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableStringValue;
 import org.g2d2.core.InvalidInputException;
 import org.g2d2.core.Restorer;
+import org.g2d2.core.io.OperatorFiles;
 import org.g2d2.core.operator.ConvolutionKernel;
 import org.g2d2.core.operator.MaskSpec;
 import org.g2d2.core.operator.MeasurementNoise;
@@ -31,6 +41,7 @@ public final class DegradationModel {
     private final IntegerProperty scale = new SimpleIntegerProperty(2);
     private final ObjectProperty<ConvolutionKernel> kernel = new SimpleObjectProperty<>();
     private final ObjectProperty<MaskSpec> mask = new SimpleObjectProperty<>();
+    private final ObservableList<KernelChoice> kernels = FXCollections.observableArrayList();
     private final DoubleProperty gain = new SimpleDoubleProperty(1.5);
     private final DoubleProperty noiseSigma = new SimpleDoubleProperty(0.05);
     private final ObjectProperty<Restorer.Mode> mode = new SimpleObjectProperty<>(Restorer.Mode.SIMULATE);
@@ -72,6 +83,48 @@ public final class DegradationModel {
     /** The kernel of the kernel operator (null until one is chosen). */
     public ObjectProperty<ConvolutionKernel> kernelProperty() {
         return kernel;
+    }
+
+    /** A kernel offered in the operator list: its file (for the thumbnail) and its weights. */
+    public record KernelChoice(Path file, ConvolutionKernel kernel) {
+        @Override
+        public String toString() {
+            return kernel.name();
+        }
+    }
+
+    /** The kernels to choose from (the shipped motion kernels), in file-name order. */
+    public ObservableList<KernelChoice> kernels() {
+        return kernels;
+    }
+
+    /**
+     * Offers every kernel image in {@code folder}; one that does not read is left out (the list is a
+     * convenience, a file chosen by hand reports its own error). The first becomes the kernel when none is set.
+     */
+    public void loadKernels(Path folder) {
+        List<KernelChoice> found = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png"))
+                    .sorted().toList()) {
+                try {
+                    found.add(new KernelChoice(f, OperatorFiles.readKernel(f)));
+                } catch (InvalidInputException e) {
+                    // not a kernel: skipped
+                }
+            }
+        } catch (IOException e) {
+            return;
+        }
+        kernels.setAll(found);
+        if (kernel.get() == null && !found.isEmpty()) {
+            kernel.set(found.get(0).kernel());
+        }
+    }
+
+    /** A kernel file chosen by the user; throws {@link InvalidInputException} when it is not a valid kernel. */
+    public void useKernelFile(Path file) {
+        kernel.set(OperatorFiles.readKernel(file));
     }
 
     /** The inpainting mask (null until one is painted, loaded or simulated). */

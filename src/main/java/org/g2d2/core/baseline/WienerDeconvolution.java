@@ -123,7 +123,7 @@ public final class WienerDeconvolution implements ClassicalRestorer {
                     r[i] = ata.data()[i] + nsr * v[i];
                 }
                 return r;
-            }, b, new double[plane], 500, 1e-6);
+            }, b, new double[plane], 300, 1e-5);
             for (int i = 0; i < plane; i++) {
                 out[c * plane + i] = (float) (x[i] + means[c]);
             }

@@ -9,14 +9,42 @@ import org.g2d2.core.Image;
  */
 public final class KernelMatrix implements LinearMap {
 
-    private final ConvolutionKernel kernel;
     private final int height;
     private final int width;
+    // the kernel's non-zero taps (motion kernels are mostly zeros) and, per output pixel row / column,
+    // the mirrored source index of each tap: the inner loop is then lookups and multiply-adds
+    private final float[] tapWeight;
+    private final int[][] tapRow;
+    private final int[][] tapCol;
 
     public KernelMatrix(ConvolutionKernel kernel, int height, int width) {
-        this.kernel = kernel;
         this.height = height;
         this.width = width;
+        int r = kernel.height() / 2;
+        int s = kernel.width() / 2;
+        int taps = 0;
+        for (float v : kernel.weights()) {
+            taps += v != 0 ? 1 : 0;
+        }
+        tapWeight = new float[taps];
+        tapRow = new int[height][taps];
+        tapCol = new int[width][taps];
+        int t = 0;
+        for (int a = 0; a < kernel.height(); a++) {
+            for (int b = 0; b < kernel.width(); b++) {
+                if (kernel.at(a, b) == 0) {
+                    continue;
+                }
+                tapWeight[t] = kernel.at(a, b);
+                for (int i = 0; i < height; i++) {
+                    tapRow[i][t] = ResamplingMatrices.reflect(i + r - a, height);
+                }
+                for (int j = 0; j < width; j++) {
+                    tapCol[j][t] = ResamplingMatrices.reflect(j + s - b, width);
+                }
+                t++;
+            }
+        }
     }
 
     @Override
@@ -31,31 +59,33 @@ public final class KernelMatrix implements LinearMap {
 
     private Image run(Image in, boolean adjoint) {
         LinearMap.requireSize(in, height, width);
-        int r = kernel.height() / 2;
-        int s = kernel.width() / 2;
         int plane = height * width;
-        float[] out = new float[in.data().length];
+        float[] data = in.data();
+        float[] out = new float[data.length];
         double[] acc = new double[plane];
         for (int c = 0; c < in.channels(); c++) {
             java.util.Arrays.fill(acc, 0);
+            int base = c * plane;
             for (int i = 0; i < height; i++) {
+                int[] rows = tapRow[i];
                 for (int j = 0; j < width; j++) {
-                    double v = adjoint ? in.data()[c * plane + i * width + j] : 0;
-                    for (int a = 0; a < kernel.height(); a++) {
-                        int row = ResamplingMatrices.reflect(i + r - a, height);
-                        for (int b = 0; b < kernel.width(); b++) {
-                            int src = row * width + ResamplingMatrices.reflect(j + s - b, width);
-                            if (adjoint) {
-                                acc[src] += kernel.at(a, b) * v;
-                            } else {
-                                acc[i * width + j] += kernel.at(a, b) * in.data()[c * plane + src];
-                            }
+                    int[] cols = tapCol[j];
+                    if (adjoint) {
+                        double v = data[base + i * width + j];
+                        for (int t = 0; t < tapWeight.length; t++) {
+                            acc[rows[t] * width + cols[t]] += tapWeight[t] * v;
                         }
+                    } else {
+                        double sum = 0;
+                        for (int t = 0; t < tapWeight.length; t++) {
+                            sum += tapWeight[t] * data[base + rows[t] * width + cols[t]];
+                        }
+                        acc[i * width + j] = sum;
                     }
                 }
             }
             for (int p = 0; p < plane; p++) {
-                out[c * plane + p] = (float) acc[p];
+                out[base + p] = (float) acc[p];
             }
         }
         return new Image(in.channels(), height, width, out);

@@ -193,6 +193,7 @@ public final class DegradationModel {
         o.addProperty("blurSize", blurSize.get());
         o.addProperty("scale", scale.get());
         o.addProperty("noiseSigma", noiseSigma.get());
+        o.addProperty("gain", gain.get());
         o.addProperty("mode", mode.get().name().toLowerCase(java.util.Locale.ROOT));
         return o;
     }
@@ -206,6 +207,9 @@ public final class DegradationModel {
             scale.set(o.get("scale").getAsInt());
             noiseSigma.set(o.get("noiseSigma").getAsDouble());
             mode.set(Restorer.Mode.parse(o.get("mode").getAsString()));
+            if (o.has("gain")) {
+                gain.set(o.get("gain").getAsDouble());
+            }
         } catch (RuntimeException e) {
             // stale or hand-edited settings: keep what is valid so far
         }

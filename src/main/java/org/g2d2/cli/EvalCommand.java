@@ -60,7 +60,8 @@ public final class EvalCommand implements Callable<Integer> {
             + "pack).")
     Path model;
 
-    @Option(names = "--task", defaultValue = "blur", description = "blur or sr. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--task", defaultValue = "blur", description = "blur, sr, kernel (--kernel FILE), inpaint (a --mask "
+            + "option; PSNR in the hole is reported too) or saturate. Default: ${DEFAULT-VALUE}.")
     String task;
 
     @Mixin
@@ -69,6 +70,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--images", defaultValue = "100", description = "Test images N (the first N of the test set). "
             + "Default: ${DEFAULT-VALUE}.")
     int images;
+
+    @Option(names = "--skip", defaultValue = "0", description = "Skip the first K test images (to split a long "
+            + "evaluation into parts). Default: ${DEFAULT-VALUE}.")
+    int skip;
 
     @Option(names = "--seeds", defaultValue = "1", description = "Seeds S per image (noise and sampler draws; "
             + "the first is --seed). Default: ${DEFAULT-VALUE}.")
@@ -147,6 +152,10 @@ public final class EvalCommand implements Callable<Integer> {
             throw new InvalidInputException("--images must be from 1 to 10000; found " + images);
         }
         tuneImages = tuneImagesOption != null ? tuneImagesOption : 64;
+        if (skip < 0 || skip > 9_999 || (imagesDir != null && skip != 0)) {
+            throw new InvalidInputException("--skip must be from 0 to 9999 and applies to the dataset's test split "
+                    + "only; found " + skip);
+        }
         if (tuneImages < 0 || tuneImages > 10_000) {
             throw new InvalidInputException("--tune-images must be from 0 to 10000; found " + tuneImages);
         }
@@ -162,11 +171,15 @@ public final class EvalCommand implements Callable<Integer> {
                 tuneImages = 16;
             }
             String emojiPart = emojiPart(pack.manifest(), pageSet);
+            if (skip != 0 && (pageSet != null || emojiPart != null)) {
+                throw new InvalidInputException("--skip applies to the dataset's test split only; found " + skip
+                        + " with the " + (pageSet != null ? "text pages" : "emoji") + " test set");
+            }
             Path emojiFolder = emojiData != null ? emojiData : EmojiImages.defaultFolder();
             TestSet test = pageSet != null ? textPages(pageSet, images)
                     : emojiPart != null ? EmojiData.set(emojiFolder, part(emojiPart), images, false)
                     : imagesDir != null ? TestSets.folder(imagesDir, images, img.channels(), img.height(), img.width())
-                    : TestSets.idx(dataset, "t10k", 0, images, img.height());
+                    : TestSets.idx(dataset, "t10k", skip, images, img.height());
             TextRecognizer reader = ocrReader(test, console);
             Baselines baselines;
             String tuning;
@@ -174,14 +187,16 @@ public final class EvalCommand implements Callable<Integer> {
                     : pageSet != null ? textPages("training", tuneImages).images()
                     : emojiPart != null ? EmojiData.set(emojiFolder, EmojiSplit.Part.TRAINING, tuneImages, true).images()
                     : tuningImages(img, test);
-            if (tuneSet.isEmpty()) {
+            if (tuneSet.isEmpty() || !Baselines.tunable(op)) {
                 baselines = Baselines.defaults(noise);
-                tuning = "default parameters (no tuning images)";
+                tuning = Baselines.tunable(op) ? "default parameters (no tuning images)"
+                        : "no parameters to tune";
             } else {
                 baselines = Baselines.tune(op, noise, tuneSet, settings.seed() + 1_000_003L);
                 tuning = "parameters chosen by grid search (highest mean PSNR) on " + tuneSet.size()
                         + (pageSet != null ? " training-font text pages"
-                        : emojiPart != null ? " training emoji" : " training images") + " over " + (op.kind() == OperatorSpec.Kind.BLUR
+                        : emojiPart != null ? " training emoji" : " training images") + " over "
+                        + (!op.kind().downsamples()
                         ? "nsr 1e-4..1 (4 per decade) and RL iterations " + BaselineTuning.RL_GRID
                         : "IBP beta " + BaselineTuning.IBP_GRID);
             }
@@ -259,9 +274,9 @@ public final class EvalCommand implements Callable<Integer> {
 
     private OperatorSpec operator() {
         return switch (task.toLowerCase(Locale.ROOT)) {
-            case "blur" -> OperatorSpec.blur(degradation.blurSigma, degradation.blurSize);
-            case "sr" -> OperatorSpec.superResolution(degradation.scale);
-            default -> throw new InvalidInputException("task '" + task + "' is unknown; allowed: blur, sr");
+            case "blur", "sr", "kernel", "inpaint", "saturate" -> degradation.spec(task.toLowerCase(Locale.ROOT));
+            default -> throw new InvalidInputException("task '" + task + "' is unknown; allowed: blur, sr, kernel, "
+                    + "inpaint, saturate");
         };
     }
 

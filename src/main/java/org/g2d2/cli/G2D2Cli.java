@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ModelsCommand.class,
             SoakCommand.class,
             EngineCommand.class,
+            KernelsCommand.class,
         })
 public final class G2D2Cli implements Runnable {
 

@@ -138,6 +138,7 @@ public final class RestoreCommand implements Callable<Integer> {
         int[] restoredSize = runMode == Restorer.Mode.SIMULATE ? new int[] {image.height(), image.width()}
                 : Restorer.restoredSize(op, image.height(), image.width());
         Restorer.requireWithin(restoredSize[0], restoredSize[1], maxPixels);
+        op.maskAt(restoredSize[0], restoredSize[1]);          // a mask of another size is refused before any work
         try (ModelPack pack = ModelPackLoader.load(packDir, TorchRuntime.device(device))) {
             SamplerSettings settings = sampler.resolve(pack.manifest(), op);
             Restorer restorer = new Restorer(pack);

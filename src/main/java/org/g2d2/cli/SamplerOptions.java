@@ -113,7 +113,7 @@ public final class SamplerOptions {
     static SamplerSettings paperSettings(OperatorSpec op) {
         return switch (op.kind()) {
             case SR, SR_BOX -> SamplerSettings.PAPER_SR;
-            case BLUR, IDENTITY -> SamplerSettings.PAPER_BLUR;
+            case BLUR, IDENTITY, KERNEL, INPAINT, SATURATE -> SamplerSettings.PAPER_BLUR;
         };
     }
 
@@ -126,10 +126,13 @@ public final class SamplerOptions {
                 + paperSettings(op).summary() + "); --preset picks another";
     }
 
-    /** The preset named after the task: "blur", "sr2"/"sr4" (sr-box uses the sr one). */
+    /**
+     * The preset named after the task: "blur", "sr2"/"sr4" (sr-box uses the sr one); a kernel blur,
+     * inpainting and over-exposure use the blur one (same image size, a measurement at full size).
+     */
     static String taskPreset(OperatorSpec op) {
         return switch (op.kind()) {
-            case BLUR -> "blur";
+            case BLUR, KERNEL, INPAINT, SATURATE -> "blur";
             case SR, SR_BOX -> "sr" + op.scale();
             case IDENTITY -> null;
         };

@@ -17,7 +17,7 @@ import org.g2d2.core.metrics.Psnr;
 import org.g2d2.core.metrics.Ssim;
 import org.g2d2.core.operator.MeasurementNoise;
 import org.g2d2.core.operator.OperatorSpec;
-import org.g2d2.core.operator.SeparableOperator;
+import org.g2d2.core.operator.ForwardOperator;
 import org.g2d2.core.sampler.Frame;
 import org.g2d2.core.sampler.G2D2Sampler;
 import org.g2d2.core.sampler.InverseProblem;
@@ -128,9 +128,9 @@ public final class Restorer {
     /** The measurement y that simulate mode makes from a truth (the noise is drawn from the settings' seed). */
     public Image simulateMeasurement(Image truth, OperatorSpec spec, double sigma, long seed) {
         try (NDManager m = pack.manager().newSubManager();
-             SeparableOperator op = spec.create(m, truth.height(), truth.width())) {
+             ForwardOperator op = spec.create(m, truth.height(), truth.width())) {
             Image clean = Image.of(op.apply(truth.toNDArray(m)));
-            return MeasurementNoise.add(clean, sigma, noiseSeed(seed));
+            return spec.keepMeasured(MeasurementNoise.add(clean, sigma, noiseSeed(seed)));
         }
     }
 
@@ -142,14 +142,12 @@ public final class Restorer {
 
     /** The measurement's size for an image of {@code height} × {@code width}: {height, width}. */
     public static int[] measurementSize(OperatorSpec spec, int height, int width) {
-        return spec.kind() == OperatorSpec.Kind.SR || spec.kind() == OperatorSpec.Kind.SR_BOX
-                ? new int[] {height / spec.scale(), width / spec.scale()} : new int[] {height, width};
+        return spec.measurementSize(height, width);
     }
 
     /** The restored image's size for a measurement of {@code height} × {@code width}: {height, width}. */
     public static int[] restoredSize(OperatorSpec spec, int height, int width) {
-        return spec.kind() == OperatorSpec.Kind.SR || spec.kind() == OperatorSpec.Kind.SR_BOX
-                ? new int[] {height * spec.scale(), width * spec.scale()} : new int[] {height, width};
+        return spec.restoredSize(height, width);
     }
 
     /** Refuses a restored size over {@code maxPixels}, naming both. */
@@ -186,16 +184,16 @@ public final class Restorer {
             requireMinimum(truth.height(), truth.width(), "input image");
             y = simulateMeasurement(truth, spec, sigma, request.settings().seed());
         } else {
-            y = request.input();
-            int[] x = restoredSize(spec, y.height(), y.width());
+            int[] x = restoredSize(spec, request.input().height(), request.input().width());
             requireMinimum(x[0], x[1], "restored image");
+            y = spec.keepMeasured(request.input());
         }
         int[] size = restoredSize(spec, y.height(), y.width());
         int height = size[0];
         int width = size[1];
         TokenLayout layout = layout(height, width);
         ChannelPlan plan = ChannelPlan.of(y.channels(), pack.manifest().image().channels());
-        try (NDManager m = pack.manager().newSubManager(); SeparableOperator op = spec.create(m, height, width)) {
+        try (NDManager m = pack.manager().newSubManager(); ForwardOperator op = spec.create(m, height, width)) {
             // the planes the prior sees, and (colour on a grey pack) the chroma restored classically
             Image yPrior = y;
             Image[] chroma = null;
@@ -210,13 +208,13 @@ public final class Restorer {
             } else if (plan == ChannelPlan.GREY_ON_COLOUR) {
                 yPrior = YCbCr.toRgb(y);
             }
-            InverseProblem problem = problem(op, yPrior, sigma, spec);
+            InverseProblem problem = problem(op, spec.keepMeasured(yPrior), sigma, spec);
             SamplerSettings settings = balancedKl(samplerSettings, height, width, notes);
             SamplerResult result = sampler(layout).resume(m, problem, settings, from,
                     colourFrames(listener, plan, chroma, chromaMeasured), cancelled);
             Image restored = combine(plan, result.image(), chroma);
             Image ax = apply(m, op, restored);
-            double residual = residualRatio(y, ax, sigma);
+            double residual = residualRatio(y, ax, sigma, measuredValues(spec, y));
             double psnr = truth == null ? Double.NaN : Psnr.compute(truth, restored);
             double ssim = truth == null ? Double.NaN : Ssim.compute(truth, restored);
             return new Outcome(truth, y, restored, ax, residual, psnr, ssim, result, layout, plan, List.copyOf(notes));
@@ -243,7 +241,7 @@ public final class Restorer {
     }
 
     /** The problem with the misfit the pack's balance asks for (blocks of its own measurement's size). */
-    private InverseProblem problem(SeparableOperator op, Image y, double sigma, OperatorSpec spec) {
+    private InverseProblem problem(ForwardOperator op, Image y, double sigma, OperatorSpec spec) {
         if (windowing.balance() != PriorWindows.Balance.BLOCKS) {
             return new InverseProblem(op, y, sigma);
         }
@@ -289,7 +287,7 @@ public final class Restorer {
         };
     }
 
-    private static Image apply(NDManager m, SeparableOperator op, Image x) {
+    private static Image apply(NDManager m, ForwardOperator op, Image x) {
         try (NDManager scratch = m.newSubManager()) {
             return Image.of(op.apply(x.toNDArray(scratch)));
         }
@@ -328,6 +326,22 @@ public final class Restorer {
             throw new InvalidInputException(what + " is " + width + "x" + height + " pixels; at least " + MIN_SIDE
                     + "x" + MIN_SIDE + " are needed");
         }
+    }
+
+    /** The number m of values of y that are measured (inpainting leaves out the missing pixels). */
+    public static int measuredValues(OperatorSpec spec, Image y) {
+        var mask = spec.maskAt(y.height(), y.width());
+        return mask == null ? y.data().length : mask.knownCount() * y.channels();
+    }
+
+    /** ‖y − A(x̂)‖ / (σ √m) over the {@code measured} values that y holds (the others are zero in both). */
+    public static double residualRatio(Image y, Image ax, double sigma, int measured) {
+        double sum = 0;
+        for (int i = 0; i < y.data().length; i++) {
+            double d = y.data()[i] - ax.data()[i];
+            sum += d * d;
+        }
+        return Math.sqrt(sum) / ((sigma > 0 ? sigma : 1) * Math.sqrt(measured));
     }
 
     /** ‖y − A(x̂)‖ / (σ √m); with σ = 0 the plain RMS residual. */

@@ -64,12 +64,12 @@ class EvalCommandTest {
         assertThat(summary).contains("OCR CER (%) ↓", "held-out text pages 128x48", "on the clean pages it reads",
                 "on 1 training-font text pages");
         List<String> rows = Files.readAllLines(out.resolve(EvalReport.CSV));
-        assertThat(rows.get(0)).endsWith(",ocr_cer");
+        assertThat(rows.get(0)).endsWith(",ocr_cer,hole_psnr");
         assertThat(rows).hasSize(1 + 3 * 3);
         Map<String, Double> cer = new java.util.HashMap<>();
         for (String row : rows.subList(1, rows.size())) {
             String[] f = row.split(",", -1);
-            double v = Double.parseDouble(f[f.length - 1]);
+            double v = Double.parseDouble(f[f.length - 2]);
             // a CER has no upper bound: a reader that sees letters in noise inserts them
             assertThat(v).isGreaterThanOrEqualTo(0.0).isLessThan(100.0);
             cer.merge(f[3], v / 3, Double::sum);
@@ -118,9 +118,44 @@ class EvalCommandTest {
     }
 
     @Test
+    void inpaintingReportsThePsnrInTheHoleAgainstTheHarmonicFill() throws Exception {
+        int code = run("eval", "--model", "models/toy", "--task", "inpaint", "--mask-box", "8", "--mask-seed", "2",
+                "--images-dir", "models/toy/samples", "--images", "2", "--steps", "3", "--iterations", "2",
+                "--methods", "g2d2-star,harmonic,biharmonic", "--out", out.toString());
+        assertThat(code).as(stderr.toString()).isZero();
+        String summary = Files.readString(out.resolve(EvalReport.SUMMARY));
+        assertThat(summary).contains("inpaint box 8x8 hole", "PSNR in hole (dB)", "| harmonic |", "| biharmonic |");
+        List<String> csv = Files.readAllLines(out.resolve(EvalReport.CSV));
+        assertThat(csv.get(0)).endsWith(",hole_psnr");
+        // the hole's PSNR is its own number: lower than the whole image's, where the known pixels are kept
+        for (String row : csv.subList(1, csv.size())) {
+            String[] f = row.split(",");
+            assertThat(Double.parseDouble(f[f.length - 1])).as(row).isLessThan(Double.parseDouble(f[4]));
+        }
+    }
+
+    @Test
+    void motionKernelAndSaturationRunWithTheirBaselines() throws Exception {
+        int code = run("eval", "--model", "models/toy", "--task", "kernel", "--kernel",
+                "assets/kernels/motion-9px-45deg.png", "--images-dir", "models/toy/samples", "--images", "2",
+                "--steps", "2", "--iterations", "2", "--methods", "g2d2-star,wiener,richardson-lucy", "--out",
+                out.toString());
+        assertThat(code).as(stderr.toString()).isZero();
+        assertThat(Files.readString(out.resolve(EvalReport.SUMMARY))).contains("kernel motion-9px-45deg.png 11x11",
+                "| richardson-lucy |").doesNotContain("PSNR in hole");
+        code = run("eval", "--model", "models/toy", "--task", "saturate", "--gain", "2", "--images-dir",
+                "models/toy/samples", "--images", "2", "--steps", "2", "--iterations", "2", "--methods",
+                "wiener", "--out", out.toString());
+        assertThat(code).as(stderr.toString()).isZero();
+        assertThat(Files.readString(out.resolve(EvalReport.SUMMARY))).contains("saturate gain=2.00",
+                "gain undone, clip ignored");
+    }
+
+    @Test
     void badInputIsOneLineAndExitCode2() {
-        assertThat(run("eval", "--model", "models/toy", "--task", "inpaint")).isEqualTo(2);
-        assertThat(stderr.toString().strip()).isEqualTo("error: task 'inpaint' is unknown; allowed: blur, sr");
+        assertThat(run("eval", "--model", "models/toy", "--task", "deblur")).isEqualTo(2);
+        assertThat(stderr.toString().strip()).isEqualTo("error: task 'deblur' is unknown; allowed: blur, sr, kernel, "
+                + "inpaint, saturate");
         assertThat(run("eval", "--model", "models/toy", "--images-dir", "models/toy/samples", "--methods",
                 "bicubic")).isEqualTo(2);
         assertThat(stderr.toString()).contains("method 'bicubic' is not available for blur");

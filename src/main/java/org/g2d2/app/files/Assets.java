@@ -26,6 +26,17 @@ public final class Assets {
         return Optional.empty();
     }
 
+    /** An asset folder by relative path, e.g. "kernels". */
+    public static Optional<Path> folder(String relative) {
+        for (Path root : PackLocator.besideApplication("assets", "g2d2.assets")) {
+            Path p = root.resolve(relative);
+            if (Files.isDirectory(p)) {
+                return Optional.of(p.toAbsolutePath().normalize());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The asset as a URL string for stylesheets and images, if it exists. */
     public static Optional<String> url(String relative) {
         return find(relative).map(p -> p.toUri().toString());

@@ -65,6 +65,9 @@ final class DegradationPane extends VBox {
                     case SR -> "Downsample (bicubic)";
                     case SR_BOX -> "Downsample (box)";
                     case IDENTITY -> "None (noise only)";
+                    case KERNEL -> "Blur kernel (motion)";
+                    case INPAINT -> "Inpainting (mask)";
+                    case SATURATE -> "Over-exposure (clipped blur)";
                 };
             }
 
@@ -78,7 +81,11 @@ final class DegradationPane extends VBox {
         kind.setTooltip(Forms.tip("The known linear operator A that made the measurement y from the image."));
         g.addRow(row++, Forms.label("Operator", null), kind);
 
-        BooleanBinding isBlur = d.kindProperty().isEqualTo(OperatorSpec.Kind.BLUR);
+        BooleanBinding isBlur = d.kindProperty().isEqualTo(OperatorSpec.Kind.BLUR)
+                .or(d.kindProperty().isEqualTo(OperatorSpec.Kind.SATURATE));
+        BooleanBinding isKernel = d.kindProperty().isEqualTo(OperatorSpec.Kind.KERNEL);
+        BooleanBinding isInpaint = d.kindProperty().isEqualTo(OperatorSpec.Kind.INPAINT);
+        BooleanBinding isSaturate = d.kindProperty().isEqualTo(OperatorSpec.Kind.SATURATE);
         BooleanBinding isSr = d.kindProperty().isEqualTo(OperatorSpec.Kind.SR).or(d.kindProperty().isEqualTo(OperatorSpec.Kind.SR_BOX));
 
         Slider sigma = new Slider(0.3, 5, d.blurSigmaProperty().get());
@@ -124,6 +131,18 @@ final class DegradationPane extends VBox {
         String scaleHelp = "How many times smaller the measurement is on each side.";
         row = showIf(g, row, isSr, Forms.label("Scale", scaleHelp), scaleBox);
 
+        row = showIf(g, row, isKernel, Forms.label("Kernel", "A blur kernel image: the shipped motion blurs, "
+                + "or your own (a grey PNG or a text matrix, odd sides up to 63)."), KernelChooser.of(d));
+
+        Slider gain = new Slider(1.05, 4, d.gainProperty().get());
+        gain.setId("gain");
+        gain.valueProperty().bindBidirectional(d.gainProperty());
+        String gainHelp = "Exposure gain g: y = clip(g \u00b7 blur(x)) on [0, 1]; bright parts above 1/g clip to "
+                + "white, and the clip gives no gradient there.";
+        gain.setTooltip(Forms.tip(gainHelp));
+        row = showIf(g, row, isSaturate, Forms.label("Gain", gainHelp),
+                grow(gain, value(Bindings.format(Locale.ROOT, "%.2f", d.gainProperty()))));
+
         Slider noise = new Slider(0, 0.3, d.noiseSigmaProperty().get());
         noise.setId("noise-sigma");
         noise.valueProperty().bindBidirectional(d.noiseSigmaProperty());
@@ -161,7 +180,10 @@ final class DegradationPane extends VBox {
         }, d.error(), vm.preview().errorProperty()));
         problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
-        getChildren().addAll(g, previews, problem);
+        MaskPane mask = new MaskPane(vm.maskEditor(), vm.preview());
+        mask.visibleProperty().bind(isInpaint);
+        mask.managedProperty().bind(isInpaint);
+        getChildren().addAll(g, mask, previews, problem);
     }
 
     private static int showIf(GridPane g, int row, BooleanBinding when, javafx.scene.Node label, javafx.scene.Node field) {

@@ -28,6 +28,7 @@ public final class WorkbenchModel {
     private final Messages messages = new Messages();
     private final SamplerFormModel form = new SamplerFormModel();
     private final DegradationModel degradation = new DegradationModel();
+    private final MaskEditorModel maskEditor;
     private final RunModel run;
     private final PackSession session;
     private final PreviewModel preview;
@@ -50,6 +51,8 @@ public final class WorkbenchModel {
         branches = new BranchModel(run);
         files = new RunFiles(workers, run, branches, session.packProperty(), saver, messages);
         live = new LiveModel(run, preview, degradation, session.packProperty());
+        maskEditor = new MaskEditorModel(degradation, preview.inputProperty());
+        org.g2d2.app.files.Assets.folder("kernels").ifPresent(degradation::loadKernels);
         state = new SettingsState(form, degradation, session, preview.sizes());
         launcher = new RunLauncher(workers, run, session, messages);
         runBlocker = Bindings.createStringBinding(this::whyNotRun, session.packProperty(), session.loadingProperty(),
@@ -89,6 +92,11 @@ public final class WorkbenchModel {
 
     public DegradationModel degradation() {
         return degradation;
+    }
+
+    /** The inpainting mask painted on the input. */
+    public MaskEditorModel maskEditor() {
+        return maskEditor;
     }
 
     public RunModel runModel() {

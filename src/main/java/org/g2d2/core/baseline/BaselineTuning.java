@@ -1,5 +1,8 @@
 package org.g2d2.core.baseline;
 
+import org.g2d2.core.operator.ImageMap;
+import org.g2d2.core.operator.LinearMap;
+import org.g2d2.core.operator.SeparableMatrix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +43,8 @@ public final class BaselineTuning {
         }
     }
 
-    private final SeparableMatrix operator;
+    private final OperatorSpec spec;
+    private final LinearMap operator;
     private final List<Image> truths;
     private final List<Image> measurements;
 
@@ -53,24 +57,26 @@ public final class BaselineTuning {
             throw new InvalidInputException("baseline tuning needs at least one training image; found none");
         }
         Image first = training.get(0);
-        this.operator = SeparableMatrix.of(spec, first.height(), first.width());
+        this.spec = spec;
+        this.operator = spec.linearPart(first.height(), first.width());
+        ImageMap model = spec.model(first.height(), first.width());
         this.truths = List.copyOf(training);
         this.measurements = new ArrayList<>();
         for (int i = 0; i < training.size(); i++) {
-            measurements.add(MeasurementNoise.add(operator.apply(training.get(i)), noiseSigma, seed + i));
+            measurements.add(MeasurementNoise.add(model.apply(training.get(i)), noiseSigma, seed + i));
         }
     }
 
     public Result<Double> tuneWiener() {
-        return search(NSR_GRID, nsr -> new WienerDeconvolution(operator, nsr));
+        return search(NSR_GRID, nsr -> Baselines.linearised(spec, new WienerDeconvolution(operator, nsr)));
     }
 
     public Result<Integer> tuneRichardsonLucy() {
-        return search(RL_GRID, n -> new RichardsonLucy(operator, n));
+        return search(RL_GRID, n -> Baselines.linearised(spec, new RichardsonLucy(operator, n)));
     }
 
     public Result<Double> tuneBackProjection(int scale) {
-        return search(IBP_GRID, beta -> new IterativeBackProjection(operator, scale,
+        return search(IBP_GRID, beta -> new IterativeBackProjection((SeparableMatrix) operator, scale,
                 IterativeBackProjection.DEFAULTS.withSmoothness(beta)));
     }
 

@@ -1,12 +1,16 @@
 package org.g2d2.core.baseline;
 
+import org.g2d2.core.operator.InpaintingMask;
+import org.g2d2.core.operator.LinearMap;
+import org.g2d2.core.operator.SeparableMatrix;
 import java.util.List;
 import org.g2d2.core.InvalidInputException;
 import org.g2d2.core.operator.OperatorSpec;
 
 /**
  * The classical baselines for a task, with their parameters: the unrestored y, Wiener and
- * Richardson–Lucy for blur, bicubic and iterative back-projection for super-resolution.
+ * Richardson–Lucy for blur (Gaussian, any kernel, or over-exposed with the clip ignored), bicubic
+ * and iterative back-projection for super-resolution, harmonic and biharmonic fills for inpainting.
  *
  * @param wienerNsr Wiener's noise-to-signal ratio
  * @param rlIterations Richardson–Lucy's iteration count
@@ -26,24 +30,41 @@ public record Baselines(double wienerNsr, int rlIterations, double ibpSmoothness
         Baselines d = defaults(noiseSigma);
         BaselineTuning t = new BaselineTuning(spec, noiseSigma, training, seed);
         return switch (spec.kind()) {
-            case BLUR -> new Baselines(t.tuneWiener().best(), t.tuneRichardsonLucy().best(), d.ibpSmoothness(), true);
+            case BLUR, KERNEL, SATURATE -> new Baselines(t.tuneWiener().best(), t.tuneRichardsonLucy().best(),
+                    d.ibpSmoothness(), true);
             case SR, SR_BOX -> new Baselines(d.wienerNsr(), d.rlIterations(), t.tuneBackProjection(spec.scale()).best(),
                     true);
-            case IDENTITY -> d;
+            case IDENTITY, INPAINT -> d;
         };
+    }
+
+    /** Whether the task has a parameter to tune (harmonic inpainting has none). */
+    public static boolean tunable(OperatorSpec spec) {
+        return spec.kind() != OperatorSpec.Kind.IDENTITY && spec.kind() != OperatorSpec.Kind.INPAINT;
     }
 
     /** The baselines for {@code spec}'s task on {@code height} × {@code width} images. */
     public List<ClassicalRestorer> forTask(OperatorSpec spec, int height, int width) {
-        SeparableMatrix a = SeparableMatrix.of(spec, height, width);
         return switch (spec.kind()) {
-            case BLUR -> List.of(new Unrestored(), new WienerDeconvolution(a, wienerNsr),
-                    new RichardsonLucy(a, rlIterations));
+            case BLUR, KERNEL, SATURATE -> {
+                LinearMap a = spec.linearPart(height, width);
+                yield List.of(new Unrestored(), linearised(spec, new WienerDeconvolution(a, wienerNsr)),
+                        linearised(spec, new RichardsonLucy(a, rlIterations)));
+            }
             case SR, SR_BOX -> List.of(new BicubicUpsampling(spec.scale(), height / spec.scale(), width / spec.scale()),
-                    new IterativeBackProjection(a, spec.scale(),
+                    new IterativeBackProjection((SeparableMatrix) spec.linearPart(height, width), spec.scale(),
                             IterativeBackProjection.DEFAULTS.withSmoothness(ibpSmoothness)));
+            case INPAINT -> {
+                InpaintingMask mask = spec.maskAt(height, width);
+                yield List.of(new Unrestored(), new HarmonicInpainting(mask, false), new HarmonicInpainting(mask, true));
+            }
             case IDENTITY -> throw new InvalidInputException("no classical baselines for the identity operator; "
-                    + "allowed tasks: blur, sr");
+                    + "allowed tasks: blur, sr, kernel, inpaint, saturate");
         };
+    }
+
+    /** For over-exposure, the linear restorer with the gain divided out (the clip ignored); else itself. */
+    static ClassicalRestorer linearised(OperatorSpec spec, ClassicalRestorer linear) {
+        return spec.kind() == OperatorSpec.Kind.SATURATE ? new GainUndone(linear, spec.gain()) : linear;
     }
 }

@@ -1,5 +1,6 @@
 package org.g2d2.core.baseline;
 
+import org.g2d2.core.operator.SeparableMatrix;
 import java.util.Locale;
 import org.g2d2.core.Image;
 import org.g2d2.core.InvalidInputException;

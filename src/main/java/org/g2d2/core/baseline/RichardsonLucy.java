@@ -1,5 +1,6 @@
 package org.g2d2.core.baseline;
 
+import org.g2d2.core.operator.LinearMap;
 import org.g2d2.core.Image;
 import org.g2d2.core.InvalidInputException;
 
@@ -17,22 +18,20 @@ public final class RichardsonLucy implements ClassicalRestorer {
     /** Keeps A u away from zero where the image is black. */
     private static final double FLOOR = 1e-4;
 
-    private final SeparableMatrix operator;
-    private final SeparableMatrix adjoint;
+    private final LinearMap operator;
     private final int iterations;
     private final Image adjointOfOnes;
 
     /** @param iterations the number of EM updates, 1 … 10000 */
-    public RichardsonLucy(SeparableMatrix operator, int iterations) {
+    public RichardsonLucy(LinearMap operator, int iterations) {
         if (iterations < 1 || iterations > 10_000) {
             throw new InvalidInputException("Richardson-Lucy iterations must be from 1 to 10000; found " + iterations);
         }
         this.operator = operator;
-        this.adjoint = operator.transpose();
         this.iterations = iterations;
         float[] ones = new float[operator.outHeight() * operator.outWidth()];
         java.util.Arrays.fill(ones, 1f);
-        this.adjointOfOnes = adjoint.apply(new Image(1, operator.outHeight(), operator.outWidth(), ones));
+        this.adjointOfOnes = operator.adjoint(new Image(1, operator.outHeight(), operator.outWidth(), ones));
     }
 
     @Override
@@ -72,7 +71,7 @@ public final class RichardsonLucy implements ClassicalRestorer {
             for (int i = 0; i < ratio.length; i++) {
                 ratio[i] = (float) (data.data()[i] / Math.max(au.data()[i], FLOOR));
             }
-            Image back = adjoint.apply(new Image(channels, y.height(), y.width(), ratio));
+            Image back = operator.adjoint(new Image(channels, y.height(), y.width(), ratio));
             for (int i = 0; i < u.length; i++) {
                 u[i] = (float) (u[i] * back.data()[i] / Math.max(adjointOfOnes.data()[i % plane], FLOOR));
             }

@@ -1,5 +1,7 @@
 package org.g2d2.core.baseline;
 
+import org.g2d2.core.operator.LinearMap;
+import org.g2d2.core.operator.SeparableMatrix;
 import java.util.Locale;
 import org.g2d2.core.Image;
 import org.g2d2.core.InvalidInputException;
@@ -13,31 +15,34 @@ import org.g2d2.core.InvalidInputException;
  * would wrap the borders around; instead the filter is applied in the operator's own exact
  * frequency basis: A = R ⊗ C is separable, so AᵀA = RᵀR ⊗ CᵀC, and the eigenvectors of the two
  * small Gram matrices (for a symmetric blur these are cosine-like modes) diagonalise it with
- * eigenvalues λ_i μ_j = |H|². The same code works for any separable operator.
+ * eigenvalues λ_i μ_j = |H|². The same code works for any separable operator. A general 2-D
+ * kernel is not separable: there the same linear system (AᵀA + nsr·I) x = Aᵀ y is solved by
+ * conjugate gradients with A and Aᵀ applied as they are.
  *
  * @see BaselineTuning#tuneWiener for choosing nsr on training images
  */
 public final class WienerDeconvolution implements ClassicalRestorer {
 
-    private final SeparableMatrix operator;
-    private final SeparableMatrix adjoint;
+    private final LinearMap operator;
     private final double nsr;
     private final SymmetricEigen rowEigen;
     private final SymmetricEigen colEigen;
 
     /** @param nsr the noise-to-signal power ratio, &gt; 0 (regularises the division by |H|²) */
-    public WienerDeconvolution(SeparableMatrix operator, double nsr) {
+    public WienerDeconvolution(LinearMap operator, double nsr) {
         if (!Double.isFinite(nsr) || nsr <= 0) {
             throw new InvalidInputException("Wiener noise-to-signal ratio must be a positive number; found " + nsr);
         }
         this.operator = operator;
-        this.adjoint = operator.transpose();
         this.nsr = nsr;
-        // the two eigen-decompositions are done once: restoring is then four small matrix products
-        this.rowEigen = SymmetricEigen.of(SymmetricEigen.gram(operator.rows(), operator.outHeight(),
-                operator.inHeight()), operator.inHeight());
-        this.colEigen = SymmetricEigen.of(SymmetricEigen.gram(operator.cols(), operator.outWidth(),
-                operator.inWidth()), operator.inWidth());
+        if (operator instanceof SeparableMatrix a) {
+            // the two eigen-decompositions are done once: restoring is then four small matrix products
+            this.rowEigen = SymmetricEigen.of(SymmetricEigen.gram(a.rows(), a.outHeight(), a.inHeight()), a.inHeight());
+            this.colEigen = SymmetricEigen.of(SymmetricEigen.gram(a.cols(), a.outWidth(), a.inWidth()), a.inWidth());
+        } else {
+            this.rowEigen = null;
+            this.colEigen = null;
+        }
     }
 
     @Override
@@ -71,9 +76,12 @@ public final class WienerDeconvolution implements ClassicalRestorer {
                 centred[c * yPlane + i] = (float) (y.data()[c * yPlane + i] - means[c]);
             }
         }
-        Image aty = adjoint.apply(new Image(y.channels(), y.height(), y.width(), centred));
+        Image aty = operator.adjoint(new Image(y.channels(), y.height(), y.width(), centred));
         int h = operator.inHeight();
         int w = operator.inWidth();
+        if (rowEigen == null) {
+            return solveIteratively(aty, means);
+        }
         double[] vr = rowEigen.vectors();
         double[] vc = colEigen.vectors();
         float[] out = new float[aty.data().length];
@@ -95,6 +103,40 @@ public final class WienerDeconvolution implements ClassicalRestorer {
             }
         }
         return new Image(aty.channels(), h, w, out).clamped();
+    }
+
+    /** (AᵀA + nsr·I) x = Aᵀ y per channel by conjugate gradients, for operators without a separable basis. */
+    private Image solveIteratively(Image aty, double[] means) {
+        int h = operator.inHeight();
+        int w = operator.inWidth();
+        int plane = h * w;
+        float[] out = new float[aty.data().length];
+        for (int c = 0; c < aty.channels(); c++) {
+            double[] b = new double[plane];
+            for (int i = 0; i < plane; i++) {
+                b[i] = aty.data()[c * plane + i];
+            }
+            double[] x = ConjugateGradient.solve(v -> {
+                Image ata = operator.adjoint(operator.apply(new Image(1, h, w, toFloat(v))));
+                double[] r = new double[plane];
+                for (int i = 0; i < plane; i++) {
+                    r[i] = ata.data()[i] + nsr * v[i];
+                }
+                return r;
+            }, b, new double[plane], 300, 1e-5);
+            for (int i = 0; i < plane; i++) {
+                out[c * plane + i] = (float) (x[i] + means[c]);
+            }
+        }
+        return new Image(aty.channels(), h, w, out).clamped();
+    }
+
+    private static float[] toFloat(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
+        }
+        return f;
     }
 
     private static double[] transposeOf(double[] square, int n) {

@@ -3,13 +3,13 @@ package org.g2d2.core.colour;
 import org.g2d2.core.Image;
 import org.g2d2.core.baseline.Baselines;
 import org.g2d2.core.baseline.BicubicUpsampling;
-import org.g2d2.core.baseline.SeparableMatrix;
-import org.g2d2.core.baseline.WienerDeconvolution;
+import org.g2d2.core.baseline.ClassicalRestorer;
 import org.g2d2.core.operator.OperatorSpec;
 
 /**
  * Restores a chroma plane of a measurement with the classical method for the task: Wiener
- * deconvolution for blur (Richardson–Lucy needs positive values, chroma is signed), bicubic
+ * deconvolution for blur (Richardson–Lucy needs positive values, chroma is signed), the harmonic
+ * fill for inpainting, bicubic
  * upsampling for super-resolution, the measurement itself for the identity. Chroma is smooth in
  * most pictures and the eye is less sensitive to its detail, so this is where a grey prior's
  * effort is not needed.
@@ -20,7 +20,7 @@ public final class ChromaRestorer {
     private final double noiseSigma;
     private final int height;
     private final int width;
-    private WienerDeconvolution wiener;
+    private ClassicalRestorer classical;
 
     /** @param height the restored image's rows; {@code width} its columns */
     public ChromaRestorer(OperatorSpec spec, double noiseSigma, int height, int width) {
@@ -33,8 +33,9 @@ public final class ChromaRestorer {
     /** The method's name for run records. */
     public String method() {
         return switch (spec.kind()) {
-            case BLUR -> "wiener";
+            case BLUR, KERNEL, SATURATE -> "wiener";
             case SR, SR_BOX -> "bicubic";
+            case INPAINT -> "harmonic";
             case IDENTITY -> "measurement";
         };
     }
@@ -42,12 +43,12 @@ public final class ChromaRestorer {
     /** x̂ of one chroma plane from its measurement. */
     public Image restore(Image measuredPlane) {
         return switch (spec.kind()) {
-            case BLUR -> {
-                if (wiener == null) {
-                    wiener = new WienerDeconvolution(SeparableMatrix.of(spec, height, width),
-                            Baselines.defaults(noiseSigma).wienerNsr());
+            case BLUR, KERNEL, SATURATE, INPAINT -> {
+                if (classical == null) {
+                    // Wiener with the default nsr for every blur, the harmonic fill for holes
+                    classical = Baselines.defaults(noiseSigma).forTask(spec, height, width).get(1);
                 }
-                yield wiener.restore(measuredPlane);
+                yield classical.restore(measuredPlane);
             }
             case SR, SR_BOX -> new BicubicUpsampling(spec.scale(), height / spec.scale(), width / spec.scale())
                     .restore(measuredPlane);

@@ -43,15 +43,16 @@ public final class EvalReport {
                 trim(s.noiseSigma()), r.packId()));
         b.append(String.format(Locale.ROOT, "%d test images (%s) × %d seed%s; G2D2: %s.%n%n", r.images(),
                 r.testSet(), s.seeds(), s.seeds() == 1 ? "" : "s", s.sampler().summary()));
+        List<EvalResult.Metric> metrics = r.metrics();
         b.append("| method | ");
-        for (EvalResult.Metric m : r.metrics()) {
+        for (EvalResult.Metric m : metrics) {
             b.append(m.header).append(" | ");
         }
         b.append("\n|---|");
-        b.append("---:|".repeat(r.metrics().size())).append('\n');
+        b.append("---:|".repeat(metrics.size())).append('\n');
         for (Map.Entry<String, Map<EvalResult.Metric, MeanInterval>> row : r.summary().entrySet()) {
             b.append("| ").append(row.getKey()).append(" | ");
-            for (EvalResult.Metric m : r.metrics()) {
+            for (EvalResult.Metric m : metrics) {
                 b.append(row.getValue().get(m).format(m.decimals)).append(" | ");
             }
             b.append('\n');
@@ -100,12 +101,13 @@ public final class EvalReport {
 
     public static String csv(EvalResult r) {
         StringBuilder b = new StringBuilder("image,label,seed,method,psnr,ssim,correct,feature_distance,"
-                + "residual_ratio,seconds,ocr_cer\n");
+                + "residual_ratio,seconds,ocr_cer,hole_psnr\n");
         for (EvalResult.Sample s : r.samples()) {
-            b.append(String.format(Locale.ROOT, "%d,%s,%d,%s,%s,%s,%s,%s,%s,%.4f,%s%n", s.image(),
+            b.append(String.format(Locale.ROOT, "%d,%s,%d,%s,%s,%s,%s,%s,%s,%.4f,%s,%s%n", s.image(),
                     s.label() < 0 ? "" : Integer.toString(s.label()), s.seed(), s.method(), num(s.psnr(), 4),
                     num(s.ssim(), 5), Double.isNaN(s.correct()) ? "" : Integer.toString((int) s.correct()),
-                    num(s.perceptual(), 5), num(s.residualRatio(), 5), s.seconds(), num(s.ocrCer(), 5)));
+                    num(s.perceptual(), 5), num(s.residualRatio(), 5), s.seconds(), num(s.ocrCer(), 5),
+                    num(s.holePsnr(), 4)));
         }
         return b.toString();
     }

@@ -39,9 +39,10 @@ public record EvalResult(EvalSettings settings, String packId, String testSet, i
      * @param residualRatio ‖y − A x̂‖ / (σ_y √m)
      * @param ocrCer OCR character error rate of the restoration against the image's text; NaN without OCR
      * @param seconds wall time of this restore
+     * @param holePsnr inpainting: PSNR over the missing pixels only (NaN for other tasks)
      */
     public record Sample(int image, int label, long seed, String method, double psnr, double ssim, double correct,
-                         double perceptual, double residualRatio, double ocrCer, double seconds) {
+                         double perceptual, double residualRatio, double ocrCer, double seconds, double holePsnr) {
     }
 
     /** One figure row: the truth, the measurement y and the methods' restorations in method order. */
@@ -51,6 +52,7 @@ public record EvalResult(EvalSettings settings, String packId, String testSet, i
     /** The metrics of the summary table, with how to print them. */
     public enum Metric {
         PSNR("PSNR (dB) ↑", 2, 1),
+        HOLE_PSNR("PSNR in hole (dB) ↑", 2, 1),
         SSIM("SSIM ↑", 3, 1),
         ACCURACY("accuracy (%) ↑", 1, 100),
         PERCEPTUAL("feature dist. ↓", 3, 1),
@@ -71,6 +73,7 @@ public record EvalResult(EvalSettings settings, String packId, String testSet, i
         double of(Sample s) {
             return switch (this) {
                 case PSNR -> s.psnr();
+                case HOLE_PSNR -> s.holePsnr();
                 case SSIM -> s.ssim();
                 case ACCURACY -> s.correct();
                 case PERCEPTUAL -> s.perceptual();
@@ -86,9 +89,16 @@ public record EvalResult(EvalSettings settings, String packId, String testSet, i
         return truthCer.length > 0;
     }
 
-    /** The metrics this evaluation reports: all, less the OCR column where nothing was read. */
+    /**
+     * The metrics this evaluation reports: all, less the OCR column where nothing was read and the
+     * PSNR in the hole for operators other than inpainting.
+     */
     public List<Metric> metrics() {
-        return java.util.Arrays.stream(Metric.values()).filter(m -> m != Metric.OCR_CER || hasOcr()).toList();
+        boolean inpainting = settings.operator().kind() == org.g2d2.core.operator.OperatorSpec.Kind.INPAINT;
+        return java.util.Arrays.stream(Metric.values())
+                .filter(m -> m != Metric.OCR_CER || hasOcr())
+                .filter(m -> m != Metric.HOLE_PSNR || inpainting)
+                .toList();
     }
 
     /**

@@ -19,7 +19,6 @@ import org.g2d2.core.InvalidInputException;
 import org.g2d2.core.Restorer;
 import org.g2d2.core.baseline.Baselines;
 import org.g2d2.core.baseline.ClassicalRestorer;
-import org.g2d2.core.baseline.SeparableMatrix;
 import org.g2d2.core.io.ModelPack;
 import org.g2d2.core.io.PackManifest;
 import org.g2d2.core.metrics.CharacterErrorRate;
@@ -31,6 +30,9 @@ import org.g2d2.core.model.ImageClassifier;
 import org.g2d2.core.model.TokenLayout;
 import org.g2d2.core.model.TokenPrior;
 import org.g2d2.core.model.WindowedPrior;
+import org.g2d2.core.operator.ImageMap;
+import org.g2d2.core.operator.InpaintingMask;
+import org.g2d2.core.operator.OperatorSpec;
 import org.g2d2.core.sampler.Frame;
 import org.g2d2.core.sampler.PriorSampler;
 import org.g2d2.core.sampler.SamplerListener;
@@ -43,7 +45,9 @@ import org.g2d2.core.schedule.NoiseProcess;
  *
  * <p>Every method sees the same y for a given image and seed (the Restorer draws its noise from
  * the seed). Restorations are clamped to [−1, 1] before they are measured, as a saved image would
- * be. The residual ratio uses the same operator for all methods (in doubles, {@link SeparableMatrix}).
+ * be. The residual ratio uses the same operator for all methods (on plain images, {@link OperatorSpec#model}).
+ * For inpainting the mask is drawn anew per image (the same for every method and seed), and the
+ * PSNR over the missing pixels is reported beside the whole image's.
  * Test images may be larger than the pack's context (pages of text): G2D2 then restores them at
  * their own size through the windowed prior, as {@link Restorer} does for any image. When the
  * test set carries the text printed on each image and a reader is given, every restoration is
@@ -91,13 +95,7 @@ public final class EvalRunner {
         }
         boolean ocr = reader != null && test.hasTexts();
         long start = System.nanoTime();
-        SeparableMatrix a = SeparableMatrix.of(settings.operator(), height, width);
-        Map<String, ClassicalRestorer> classical = new LinkedHashMap<>();
-        for (ClassicalRestorer r : baselines.forTask(settings.operator(), height, width)) {
-            if (settings.methods().contains(r.name())) {
-                classical.put(r.name(), r);
-            }
-        }
+        Map<String, ClassicalRestorer> classical = classical(settings, settings.operator(), baselines, height, width);
         Map<String, String> parameters = new LinkedHashMap<>();
         classical.forEach((name, r) -> parameters.put(name, r.parameters()));
         Optional<ImageClassifier> classifier = pack.models().classifier();
@@ -121,9 +119,16 @@ public final class EvalRunner {
             if (ocr) {
                 truthCer[i] = CharacterErrorRate.of(reader, truth, text);
             }
+            // a simulated inpainting mask is drawn anew for every image; other operators stay as they are
+            OperatorSpec op = settings.operator().forImage(i);
+            if (op != settings.operator()) {
+                classical = classical(settings, op, baselines, height, width);
+            }
+            ImageMap a = op.model(height, width);
+            InpaintingMask mask = op.maskAt(height, width);
             for (int k = 0; k < settings.seeds(); k++) {
                 long seed = settings.sampler().seed() + k;
-                Image y = restorer.simulateMeasurement(truth, settings.operator(), settings.noiseSigma(), seed);
+                Image y = restorer.simulateMeasurement(truth, op, settings.noiseSigma(), seed);
                 if (sameSize) {
                     measurementPsnr[i] += Psnr.compute(truth, y) / settings.seeds();
                 }
@@ -135,7 +140,7 @@ public final class EvalRunner {
                     }
                     progress.start("image " + (i + 1) + "/" + test.size() + " seed " + seed + " " + method);
                     long t0 = System.nanoTime();
-                    outputs.add(restoreWith(method, i, truth, y, seed, settings, classical, progress, cancelled)
+                    outputs.add(restoreWith(method, i, truth, y, seed, op, settings, classical, progress, cancelled)
                             .clamped());
                     seconds.add((System.nanoTime() - t0) / 1e9);
                     progress.finish(settings.cost(method));
@@ -151,8 +156,10 @@ public final class EvalRunner {
                             Psnr.compute(truth, x), Ssim.compute(truth, x),
                             c.classes == null ? Double.NaN : (c.classes[j] == reference ? 1 : 0),
                             c.distances == null ? Double.NaN : c.distances[j],
-                            Restorer.residualRatio(y, a.apply(x), settings.noiseSigma()),
-                            ocr ? CharacterErrorRate.of(reader, x, text) : Double.NaN, seconds.get(j)));
+                            Restorer.residualRatio(y, op.keepMeasured(a.apply(x)), settings.noiseSigma(),
+                                    Restorer.measuredValues(op, y)),
+                            ocr ? CharacterErrorRate.of(reader, x, text) : Double.NaN, seconds.get(j),
+                            mask == null ? Double.NaN : Psnr.over(truth, x, mask.inverted().known())));
                 }
                 if (k == 0 && figure.size() < FIGURE_ROWS) {
                     figure.add(new EvalResult.FigureRow(i, truth, y, List.copyOf(outputs)));
@@ -166,7 +173,20 @@ public final class EvalRunner {
                 truthAccuracy, measurementPsnr, truthCer, samples, figure, (System.nanoTime() - start) / 1e9);
     }
 
-    private Image restoreWith(String method, int image, Image truth, Image y, long seed, EvalSettings settings,
+    /** The classical methods of the settings for operator {@code op}, by name. */
+    private static Map<String, ClassicalRestorer> classical(EvalSettings settings, OperatorSpec op, Baselines baselines,
+                                                            int height, int width) {
+        Map<String, ClassicalRestorer> classical = new LinkedHashMap<>();
+        for (ClassicalRestorer r : baselines.forTask(op, height, width)) {
+            if (settings.methods().contains(r.name())) {
+                classical.put(r.name(), r);
+            }
+        }
+        return classical;
+    }
+
+    private Image restoreWith(String method, int image, Image truth, Image y, long seed, OperatorSpec op,
+                              EvalSettings settings,
                               Map<String, ClassicalRestorer> classical, Progress progress,
                               BooleanSupplier cancelled) {
         return switch (method) {
@@ -185,7 +205,7 @@ public final class EvalRunner {
                     }
                 };
                 Restorer.Outcome o = restorer.restore(new Restorer.Request(truth, Restorer.Mode.SIMULATE,
-                        settings.operator(), settings.noiseSigma(), settings.sampler().withSeed(seed)
+                        op, settings.noiseSigma(), settings.sampler().withSeed(seed)
                         .withProcess(process)), frames, cancelled);
                 yield o.restored();
             }

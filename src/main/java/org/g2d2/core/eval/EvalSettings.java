@@ -9,7 +9,7 @@ import org.g2d2.core.sampler.SamplerSettings;
 /**
  * What an evaluation runs, validated on creation.
  *
- * @param operator the degradation A (blur or super-resolution)
+ * @param operator the degradation A (any but the identity); a simulated inpainting mask is drawn anew per image
  * @param noiseSigma σ_y on the [−1, 1] scale
  * @param seeds S: each image is measured and restored with seeds sampler.seed() … sampler.seed() + S − 1
  *     (the seed draws the measurement noise and every random choice of the samplers)
@@ -26,7 +26,8 @@ public record EvalSettings(OperatorSpec operator, double noiseSigma, int seeds, 
     public EvalSettings {
         MeasurementNoise.validate(noiseSigma);
         if (operator.kind() == OperatorSpec.Kind.IDENTITY) {
-            throw new InvalidInputException("evaluation needs a blur or sr task; found identity");
+            throw new InvalidInputException("evaluation needs a blur, sr, kernel, inpaint or saturate task; found "
+                    + "identity");
         }
         if (seeds < 1 || seeds > 1000) {
             throw new InvalidInputException("seeds must be from 1 to 1000; found " + seeds);
@@ -44,8 +45,10 @@ public record EvalSettings(OperatorSpec operator, double noiseSigma, int seeds, 
     /** Every method for the task: the three diffusion-prior ones, then the task's classical baselines. */
     public static List<String> methodsFor(OperatorSpec operator) {
         return switch (operator.kind()) {
-            case BLUR -> List.of(G2D2_STAR, G2D2_MARKOV, PRIOR_ONLY, "unrestored", "wiener", "richardson-lucy");
+            case BLUR, KERNEL, SATURATE -> List.of(G2D2_STAR, G2D2_MARKOV, PRIOR_ONLY, "unrestored", "wiener",
+                    "richardson-lucy");
             case SR, SR_BOX -> List.of(G2D2_STAR, G2D2_MARKOV, PRIOR_ONLY, "bicubic", "ibp");
+            case INPAINT -> List.of(G2D2_STAR, G2D2_MARKOV, PRIOR_ONLY, "unrestored", "harmonic", "biharmonic");
             case IDENTITY -> List.of();
         };
     }

@@ -21,4 +21,30 @@ public final class Psnr {
         mse /= x.length;
         return mse == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(1 / mse);
     }
+
+    /**
+     * PSNR over the pixels where {@code include} (one plane, row-major) is true, in every channel:
+     * inpainting's score in the hole. NaN when no pixel is included.
+     */
+    public static double over(Image a, Image b, boolean[] include) {
+        Ssim.requireSameShape(a, b);
+        int plane = a.height() * a.width();
+        if (include.length != plane) {
+            throw new IllegalArgumentException("region has " + include.length + " pixels; the image " + plane);
+        }
+        double mse = 0;
+        int n = 0;
+        for (int i = 0; i < a.data().length; i++) {
+            if (include[i % plane]) {
+                double d = Ssim.unit(a.data()[i]) - Ssim.unit(b.data()[i]);
+                mse += d * d;
+                n++;
+            }
+        }
+        if (n == 0) {
+            return Double.NaN;
+        }
+        mse /= n;
+        return mse == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(1 / mse);
+    }
 }

@@ -3,10 +3,11 @@ package org.g2d2.core.operator;
 import ai.djl.ndarray.NDArray;
 
 /**
- * A known linear degradation A on images, applied with DJL ops so gradients flow through it.
- * Arrays are (B, C, H, W); results belong to the manager of the input array.
+ * A known degradation A on images, applied with DJL ops so gradients flow through it. Arrays are
+ * (B, C, H, W); results belong to the manager of the input array. Most operators are linear; the
+ * nonlinear ones say so (their {@link #adjoint} is that of their linear part).
  */
-public interface ForwardOperator {
+public interface ForwardOperator extends AutoCloseable {
 
     /** A(x). */
     NDArray apply(NDArray x);
@@ -16,4 +17,9 @@ public interface ForwardOperator {
 
     /** Height and width of A(x) for an input of the given size. */
     int[] outputSize(int height, int width);
+
+    /** Frees the operator's own arrays (none by default). */
+    @Override
+    default void close() {
+    }
 }

@@ -9,6 +9,7 @@ import org.g2d2.core.InvalidInputException;
 import org.g2d2.core.metrics.Psnr;
 import org.g2d2.core.operator.MeasurementNoise;
 import org.g2d2.core.operator.OperatorSpec;
+import org.g2d2.core.operator.SeparableMatrix;
 import org.junit.jupiter.api.Test;
 
 class BaselinesTest {

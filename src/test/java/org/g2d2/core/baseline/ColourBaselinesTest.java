@@ -34,7 +34,7 @@ class ColourBaselinesTest {
         Image colour = new Image(3, h, w, rgb);
         Baselines b = new Baselines(1e-2, 10, 0.1, false);
         for (OperatorSpec spec : List.of(OperatorSpec.blur(1.5, 9), OperatorSpec.superResolution(2))) {
-            SeparableMatrix a = SeparableMatrix.of(spec, h, w);
+            org.g2d2.core.operator.ImageMap a = spec.model(h, w);
             Image y = a.apply(colour);
             List<ClassicalRestorer> restorers = b.forTask(spec, h, w);
             assertThat(restorers).isNotEmpty();

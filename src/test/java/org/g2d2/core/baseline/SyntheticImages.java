@@ -3,13 +3,13 @@ package org.g2d2.core.baseline;
 import org.g2d2.core.Image;
 
 /** Smooth synthetic test images in [−1, 1]. */
-final class SyntheticImages {
+public final class SyntheticImages {
 
     private SyntheticImages() {
     }
 
     /** A few Gaussian blobs over a gentle diagonal gradient; {@code variant} moves the blobs. */
-    static Image blobs(int size, int variant) {
+    public static Image blobs(int size, int variant) {
         float[] d = new float[size * size];
         double[][] centres = {{0.3, 0.35, 0.12}, {0.65, 0.6, 0.18}, {0.5, 0.8, 0.08}};
         for (int y = 0; y < size; y++) {

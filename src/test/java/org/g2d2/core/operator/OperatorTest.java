@@ -88,7 +88,7 @@ class OperatorTest {
             SplittableRandom rng = new SplittableRandom(1);
             for (OperatorSpec spec : new OperatorSpec[] {OperatorSpec.blur(1.5, 9), OperatorSpec.superResolution(4),
                 new OperatorSpec(OperatorSpec.Kind.SR_BOX, 0, 0, 2), OperatorSpec.identity()}) {
-                try (SeparableOperator op = spec.create(m, 32, 32)) {
+                try (ForwardOperator op = spec.create(m, 32, 32)) {
                     int[] out = op.outputSize(32, 32);
                     NDArray x = random(m, rng, 1, 2, 32, 32);
                     NDArray y = random(m, rng, 1, 2, out[0], out[1]);
@@ -111,7 +111,7 @@ class OperatorTest {
 
     @Test
     void blurSmoothsAStepEdge() {
-        try (NDManager m = NDManager.newBaseManager(); SeparableOperator op = OperatorSpec.blur(1.5, 9).create(m, 8, 8)) {
+        try (NDManager m = NDManager.newBaseManager(); ForwardOperator op = OperatorSpec.blur(1.5, 9).create(m, 8, 8)) {
             float[] img = new float[64];
             for (int i = 0; i < 64; i++) {
                 img[i] = (i % 8) < 4 ? -1f : 1f;

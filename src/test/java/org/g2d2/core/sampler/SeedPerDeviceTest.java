@@ -14,7 +14,7 @@ import org.g2d2.core.io.ModelPackLoader;
 import org.g2d2.core.io.ToyPacks;
 import org.g2d2.core.operator.MeasurementNoise;
 import org.g2d2.core.operator.OperatorSpec;
-import org.g2d2.core.operator.SeparableOperator;
+import org.g2d2.core.operator.ForwardOperator;
 import org.g2d2.core.schedule.MaskSchedule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,7 +73,7 @@ class SeedPerDeviceTest {
         }
         try (NDManager m = pack.manager().newSubManager()) {
             Image truth = Image.of(sampler.decodeTokens(m, tokens));
-            SeparableOperator op = OperatorSpec.blur(1.0, 5).create(pack.manager(), truth.height(), truth.width());
+            ForwardOperator op = OperatorSpec.blur(1.0, 5).create(pack.manager(), truth.height(), truth.width());
             Image clean = Image.of(op.apply(truth.toNDArray(m)));
             return new InverseProblem(op, MeasurementNoise.add(clean, 0.05, 9), 0.05);
         }

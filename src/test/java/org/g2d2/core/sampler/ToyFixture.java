@@ -12,7 +12,7 @@ import org.g2d2.core.io.ModelPackLoader;
 import org.g2d2.core.io.ToyPacks;
 import org.g2d2.core.operator.MeasurementNoise;
 import org.g2d2.core.operator.OperatorSpec;
-import org.g2d2.core.operator.SeparableOperator;
+import org.g2d2.core.operator.ForwardOperator;
 import org.g2d2.core.schedule.MaskSchedule;
 
 /** A toy pack on disk, loaded, with helpers to make measurements of known token grids. */
@@ -50,7 +50,7 @@ final class ToyFixture implements AutoCloseable {
     /** y = A(D(C[tokens])) + σ·n, and the problem around it (the operator lives in the pack's manager). */
     InverseProblem problem(OperatorSpec spec, int[] tokens, double sigma, long seed) {
         Image truth = decode(tokens);
-        SeparableOperator op = spec.create(pack.manager(), truth.height(), truth.width());
+        ForwardOperator op = spec.create(pack.manager(), truth.height(), truth.width());
         Image clean;
         try (NDManager m = pack.manager().newSubManager()) {
             NDArray x = truth.toNDArray(m);

@@ -1,8 +1,6 @@
-package org.g2d2.core.baseline;
+package org.g2d2.core.operator;
 
 import org.g2d2.core.Image;
-import org.g2d2.core.operator.OperatorSpec;
-import org.g2d2.core.operator.ResamplingMatrices;
 
 /**
  * A separable linear map on plain Java images, X ↦ R · X · Cᵀ per channel, with R (H' × H) and
@@ -10,7 +8,8 @@ import org.g2d2.core.operator.ResamplingMatrices;
  * {@link ResamplingMatrices}), but in doubles and without a tensor engine, so the classical
  * baselines stay small and exact.
  */
-public record SeparableMatrix(double[] rows, int outHeight, int inHeight, double[] cols, int outWidth, int inWidth) {
+public record SeparableMatrix(double[] rows, int outHeight, int inHeight, double[] cols, int outWidth, int inWidth)
+        implements LinearMap {
 
     public SeparableMatrix {
         if (rows.length != outHeight * inHeight || cols.length != outWidth * inWidth) {
@@ -19,28 +18,42 @@ public record SeparableMatrix(double[] rows, int outHeight, int inHeight, double
         }
     }
 
-    /** The forward operator A of {@code spec} for {@code height} × {@code width} images. */
+    /** The forward operator A of {@code spec} for {@code height} × {@code width} images, when it is separable. */
     public static SeparableMatrix of(OperatorSpec spec, int height, int width) {
-        return switch (spec.kind()) {
-            case BLUR -> new SeparableMatrix(
-                    toDouble(ResamplingMatrices.gaussianBlur(height, spec.blurSize(), spec.blurSigma())), height, height,
-                    toDouble(ResamplingMatrices.gaussianBlur(width, spec.blurSize(), spec.blurSigma())), width, width);
-            case SR, SR_BOX -> {
-                int s = spec.scale();
-                if (height % s != 0 || width % s != 0) {
-                    throw new org.g2d2.core.InvalidInputException("a " + height + "x" + width
-                            + " image cannot be downsampled by " + s + "; its sides must be multiples of the scale");
-                }
-                boolean box = spec.kind() == OperatorSpec.Kind.SR_BOX;
-                yield new SeparableMatrix(
-                        toDouble(box ? ResamplingMatrices.boxDown(height, s) : ResamplingMatrices.bicubicDown(height, s)),
-                        height / s, height,
-                        toDouble(box ? ResamplingMatrices.boxDown(width, s) : ResamplingMatrices.bicubicDown(width, s)),
-                        width / s, width);
-            }
-            case IDENTITY -> new SeparableMatrix(toDouble(ResamplingMatrices.identity(height)), height, height,
-                    toDouble(ResamplingMatrices.identity(width)), width, width);
-        };
+        if (spec.linearPart(height, width) instanceof SeparableMatrix s) {
+            return s;
+        }
+        throw new IllegalArgumentException(spec.describe() + " is not a separable operator");
+    }
+
+    /** A Gaussian blur of odd {@code size} taps, reflect padding (as {@link ResamplingMatrices#gaussianBlur}). */
+    public static SeparableMatrix gaussianBlur(int height, int width, int size, double sigma) {
+        return new SeparableMatrix(toDouble(ResamplingMatrices.gaussianBlur(height, size, sigma)), height, height,
+                toDouble(ResamplingMatrices.gaussianBlur(width, size, sigma)), width, width);
+    }
+
+    /** Downsampling by {@code scale}: box average or antialiased bicubic. */
+    public static SeparableMatrix downsampling(int height, int width, int scale, boolean box) {
+        return new SeparableMatrix(
+                toDouble(box ? ResamplingMatrices.boxDown(height, scale) : ResamplingMatrices.bicubicDown(height, scale)),
+                height / scale, height,
+                toDouble(box ? ResamplingMatrices.boxDown(width, scale) : ResamplingMatrices.bicubicDown(width, scale)),
+                width / scale, width);
+    }
+
+    public static SeparableMatrix identity(int height, int width) {
+        return new SeparableMatrix(toDouble(ResamplingMatrices.identity(height)), height, height,
+                toDouble(ResamplingMatrices.identity(width)), width, width);
+    }
+
+    /** The same map as a tensor operator on {@code manager}'s device. */
+    public SeparableOperator toOperator(ai.djl.ndarray.NDManager manager) {
+        return new SeparableOperator(manager, toFloat(rows), outHeight, inHeight, toFloat(cols), outWidth, inWidth);
+    }
+
+    @Override
+    public Image adjoint(Image y) {
+        return transpose().apply(y);
     }
 
     /** The transposed operator Aᵀ: Y ↦ Rᵀ · Y · C. */
@@ -49,7 +62,7 @@ public record SeparableMatrix(double[] rows, int outHeight, int inHeight, double
                 transpose(cols, outWidth, inWidth), inWidth, outWidth);
     }
 
-    /** A(x) for every channel of {@code x}. */
+    @Override
     public Image apply(Image x) {
         if (x.height() != inHeight || x.width() != inWidth) {
             throw new IllegalArgumentException("operator takes " + inHeight + "x" + inWidth + " images; got "
@@ -84,6 +97,14 @@ public record SeparableMatrix(double[] rows, int outHeight, int inHeight, double
         return new Image(x.channels(), outHeight, outWidth, out);
     }
 
+    static float[] toFloat(double[] m) {
+        float[] f = new float[m.length];
+        for (int i = 0; i < m.length; i++) {
+            f[i] = (float) m[i];
+        }
+        return f;
+    }
+
     static double[] toDouble(float[] m) {
         double[] d = new double[m.length];
         for (int i = 0; i < m.length; i++) {
@@ -92,7 +113,7 @@ public record SeparableMatrix(double[] rows, int outHeight, int inHeight, double
         return d;
     }
 
-    static double[] transpose(double[] m, int r, int c) {
+    public static double[] transpose(double[] m, int r, int c) {
         double[] t = new double[m.length];
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < c; j++) {

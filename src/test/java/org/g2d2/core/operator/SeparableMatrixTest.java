@@ -1,11 +1,12 @@
-package org.g2d2.core.baseline;
+package org.g2d2.core.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
 import org.g2d2.core.Image;
 import org.g2d2.core.operator.OperatorSpec;
-import org.g2d2.core.operator.SeparableOperator;
+import org.g2d2.core.baseline.SyntheticImages;
+import org.g2d2.core.operator.ForwardOperator;
 import org.junit.jupiter.api.Test;
 
 class SeparableMatrixTest {
@@ -15,7 +16,7 @@ class SeparableMatrixTest {
         Image x = SyntheticImages.blobs(32, 1);
         for (OperatorSpec spec : new OperatorSpec[] {OperatorSpec.blur(1.5, 9), OperatorSpec.superResolution(4)}) {
             Image plain = SeparableMatrix.of(spec, 32, 32).apply(x);
-            try (NDManager m = NDManager.newBaseManager(); SeparableOperator op = spec.create(m, 32, 32)) {
+            try (NDManager m = NDManager.newBaseManager(); ForwardOperator op = spec.create(m, 32, 32)) {
                 Image tensor = Image.of(op.apply(x.toNDArray(m)));
                 assertThat(plain.height()).isEqualTo(tensor.height());
                 for (int i = 0; i < plain.data().length; i++) {

@@ -4,131 +4,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javafx.application.Platform;
-import javafx.beans.InvalidationListener;
-import javafx.beans.Observable;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.g2d2.app.Workbench;
 import org.g2d2.app.files.RunBundle;
-import org.g2d2.app.files.SettingsFile;
 import org.g2d2.app.vm.RunBranch;
 import org.g2d2.app.vm.RunState;
 import org.g2d2.app.vm.SamplerField;
-import org.g2d2.app.vm.WorkbenchModel;
-import org.g2d2.app.vm.Workers;
-import org.g2d2.core.TorchRuntime;
 import org.g2d2.core.io.RunBundleFormat;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.testfx.framework.junit5.Start;
 
 /**
  * Branching in the real window (headless, toy pack): run, pick a step on the timeline, Branch
  * from here, Run with unchanged settings and then a branch of that with another KL, compare the
  * branches, and save one bundle holding all three.
  */
-@ExtendWith(ApplicationExtension.class)
-class BranchUiTest {
+class BranchUiTest extends ToyPackWindow {
 
-    @TempDir
-    static Path config;
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
 
     @TempDir
     Path dir;
 
-    static final int HANG_GUARD_SECONDS = 120;
-
-    private Workbench workbench;
-    private WorkbenchModel vm;
-
-    @BeforeAll
-    static void engine() {
-        TorchRuntime.configure(1);
-    }
-
-    @Start
-    void start(Stage stage) {
-        workbench = new Workbench(stage, Workers.serial(Platform::runLater),
-                new SettingsFile(config.resolve("workbench.json")));
-        vm = workbench.model();
-        workbench.loadPack(Path.of("models/toy"));
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            vm.cancel();
-            workbench.stage().hide();
-        }).get(10, TimeUnit.SECONDS);
-    }
-
-    /** Waits for an event: {@code condition} is asked on the FX thread now and whenever a trigger changes. */
-    private void awaitEvent(String what, Callable<Boolean> condition, Observable... triggers) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        InvalidationListener check = o -> {
-            try {
-                if (!done.isDone() && condition.call()) {
-                    done.complete(null);
-                }
-            } catch (Exception e) {
-                done.completeExceptionally(e);
-            }
-        };
-        WaitForAsyncUtils.asyncFx(() -> {
-            for (Observable t : triggers) {
-                t.addListener(check);
-            }
-            check.invalidated(null);
-        }).get();
-        try {
-            done.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            throw new AssertionError("no sign of " + what + "; state " + vm.runModel().state() + ", run blocked by: "
-                    + vm.runBlockerProperty().get() + ", branch blocked by: " + vm.branches().blockerProperty().get());
-        } finally {
-            WaitForAsyncUtils.asyncFx(() -> {
-                for (Observable t : triggers) {
-                    t.removeListener(check);
-                }
-            }).get();
-        }
-    }
-
-    private void type(FxRobot robot, SamplerField field, String text) throws Exception {
-        String query = "#field-" + field.key();
-        javafx.scene.Node node = robot.lookup(query).query();
-        WaitForAsyncUtils.asyncFx(() -> {
-            javafx.scene.Node p = node.getParent();
-            while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
-                p = p.getParent();
-            }
-            if (p instanceof javafx.scene.control.ScrollPane sp) {
-                javafx.scene.Node content = sp.getContent();
-                double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
-                double range = content.getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
-                sp.setVvalue(range <= 0 ? 0 : Math.max(0, Math.min(1, (y - 40) / range)));
-            }
-        }).get();
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.doubleClickOn(query);
-        robot.push(KeyCode.CONTROL, KeyCode.A);
-        robot.write(text);
+    @Override
+    protected String state() {
+        return super.state() + ", branch blocked by: " + vm.branches().blockerProperty().get();
     }
 
     /** Scrubs the timeline to frame {@code index} (0-based) and presses Branch from here. */

@@ -2,117 +2,36 @@ package org.g2d2.app.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
-import javafx.beans.InvalidationListener;
 import javafx.geometry.Bounds;
-import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
-import org.g2d2.app.Workbench;
-import org.g2d2.app.files.SettingsFile;
 import org.g2d2.app.vm.RunState;
-import org.g2d2.app.vm.WorkbenchModel;
-import org.g2d2.app.vm.Workers;
 import org.g2d2.core.Image;
-import org.g2d2.core.TorchRuntime;
 import org.g2d2.core.operator.OperatorSpec;
 import org.g2d2.core.sampler.SamplerSettings;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.testfx.framework.junit5.Start;
 
 /**
  * Inpainting in the real window on the toy pack: paint a hole with the mouse on the mask editor,
  * invert and undo, run a short restore, and check that the hole was filled while the known
  * pixels kept to the input within the measurement noise.
  */
-@ExtendWith(ApplicationExtension.class)
-class InpaintingUiTest {
-
-    @TempDir
-    static Path config;
-
-    private Workbench workbench;
-    private WorkbenchModel vm;
-
-    @BeforeAll
-    static void engine() {
-        TorchRuntime.configure(1);
-    }
+class InpaintingUiTest extends ToyPackWindow {
 
     @Start
     void start(Stage stage) {
-        workbench = new Workbench(stage, Workers.serial(Platform::runLater),
-                new SettingsFile(config.resolve("workbench.json")));
-        vm = workbench.model();
-        workbench.loadPack(Path.of("models/toy"));
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            vm.cancel();
-            workbench.stage().hide();
-        }).get(10, TimeUnit.SECONDS);
-    }
-
-    private void await(java.util.concurrent.Callable<Boolean> condition, javafx.beans.Observable trigger)
-            throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        InvalidationListener check = o -> {
-            try {
-                if (condition.call()) {
-                    done.complete(null);
-                }
-            } catch (Exception e) {
-                done.completeExceptionally(e);
-            }
-        };
-        WaitForAsyncUtils.asyncFx(() -> {
-            trigger.addListener(check);
-            check.invalidated(null);
-        }).get();
-        try {
-            done.get(120, TimeUnit.SECONDS);
-        } finally {
-            WaitForAsyncUtils.asyncFx(() -> trigger.removeListener(check)).get();
-        }
-    }
-
-    /** Scrolls the side panel so the node is in view. */
-    private static void reveal(Node node) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            Node p = node.getParent();
-            while (p != null && !(p instanceof ScrollPane)) {
-                p = p.getParent();
-            }
-            if (p instanceof ScrollPane sp) {
-                Node content = sp.getContent();
-                double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
-                double range = content.getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
-                sp.setVvalue(range <= 0 ? 0 : Math.max(0, Math.min(1, y / range)));
-            }
-        }).get();
-        WaitForAsyncUtils.waitForFxEvents();
+        open(stage);
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void paintsAHoleRunsAndFillsItWhileTheKnownPixelsStay(FxRobot robot) throws Exception {
-        await(() -> vm.canRunProperty().get(), vm.canRunProperty());
+        awaitEvent("the window", () -> vm.canRunProperty().get(), vm.canRunProperty());
         ChoiceBox<OperatorSpec.Kind> operator = robot.lookup("#operator").queryAs(ChoiceBox.class);
         WaitForAsyncUtils.asyncFx(() -> operator.setValue(OperatorSpec.Kind.INPAINT)).get();
         WaitForAsyncUtils.waitForFxEvents();
@@ -147,7 +66,7 @@ class InpaintingUiTest {
         }).get();
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#run");
-        await(() -> vm.runModel().state() == RunState.SUCCEEDED || vm.runModel().state() == RunState.FAILED,
+        awaitEvent("the window", () -> vm.runModel().state() == RunState.SUCCEEDED || vm.runModel().state() == RunState.FAILED,
                 vm.runModel().stateProperty());
         assertThat(vm.runModel().state()).isEqualTo(RunState.SUCCEEDED);
 

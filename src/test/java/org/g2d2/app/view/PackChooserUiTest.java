@@ -6,69 +6,33 @@ import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import javafx.application.Platform;
-import javafx.beans.InvalidationListener;
-import javafx.beans.Observable;
 import javafx.scene.control.ComboBox;
-import javafx.stage.Stage;
-import org.g2d2.app.Workbench;
-import org.g2d2.app.files.SettingsFile;
 import org.g2d2.app.vm.GalleryItem;
 import org.g2d2.app.vm.PackSession;
-import org.g2d2.app.vm.WorkbenchModel;
-import org.g2d2.app.vm.Workers;
 import org.g2d2.core.Image;
 import org.g2d2.core.Json;
-import org.g2d2.core.TorchRuntime;
 import org.g2d2.core.io.ImageFiles;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.testfx.framework.junit5.Start;
 
 /**
  * The pack chooser in the real window (headless): the toy pack from models/, a second pack opened
  * from a folder, and switches between them through the chooser, without a restart; the gallery,
  * the presets, the shown sample and the token layout follow each switch.
  */
-@ExtendWith(ApplicationExtension.class)
-class PackChooserUiTest {
-
-    @TempDir
-    static Path config;
-
-    @TempDir
-    static Path packs;
-
-    private Workbench workbench;
-    private WorkbenchModel vm;
-
-    @BeforeAll
-    static void engine() {
-        TorchRuntime.configure(1);
-    }
+class PackChooserUiTest extends ToyPackWindow {
 
     @Start
     void start(Stage stage) {
-        workbench = new Workbench(stage, Workers.serial(Platform::runLater),
-                new SettingsFile(config.resolve("workbench.json")));
-        vm = workbench.model();
-        workbench.loadPack(Path.of("models/toy"));
-        stage.show();
+        open(stage);
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> workbench.stage().hide()).get(10, TimeUnit.SECONDS);
-    }
+    @TempDir
+    static Path packs;
 
     /**
      * A copy of the toy pack's weights with other presets and its own samples: two wide
@@ -107,7 +71,7 @@ class PackChooserUiTest {
 
     @Test
     void switchingPacksThroughTheChooserBringsTheirGalleryAndPresets(FxRobot robot) throws Exception {
-        awaitOn(() -> loaded("toy") && vm.preview().sourceProperty().get() != null, vm.session().packProperty(),
+        awaitEvent("the pack switch", () -> loaded("toy") && vm.preview().sourceProperty().get() != null, vm.session().packProperty(),
                 vm.session().loadingProperty(), vm.preview().sourceProperty());
         @SuppressWarnings("unchecked")
         ComboBox<Path> chooser = robot.lookup("#pack-chooser").queryAs(ComboBox.class);
@@ -119,21 +83,21 @@ class PackChooserUiTest {
         // opening a folder (what the Open button does once its dialog returns) adds it to the chooser
         Path wide = pagesPack();
         WaitForAsyncUtils.asyncFx(() -> vm.loadPack(wide)).get();
-        awaitOn(() -> loaded("wide-toy"), vm.session().packProperty(), vm.session().loadingProperty());
+        awaitEvent("the pack switch", () -> loaded("wide-toy"), vm.session().packProperty(), vm.session().loadingProperty());
         assertThat(chooser.getItems()).extracting(PackSession::label).contains("toy", "wide-toy");
         assertThat(chooser.getConverter().toString(chooser.getValue())).isEqualTo("wide-toy");
         assertThat(galleryNames()).containsExactly("page-a.png", "page-b.png");
         assertThat(presetNames()).containsExactly("paper", "sr2");
         // the toy sample shown before is replaced by the new pack's first page, on its own token layout
         assertThat(vm.preview().sourceProperty().get().name()).isEqualTo("page-a.png");
-        awaitOn(() -> vm.preview().sizes().layoutProperty().get() != null
+        awaitEvent("the pack switch", () -> vm.preview().sizes().layoutProperty().get() != null
                 && vm.preview().sizes().layoutProperty().get().width() == 64, vm.preview().sizes().layoutProperty());
 
         // back to the toy pack by picking it in the chooser's list
         robot.clickOn("#pack-chooser");
         robot.clickOn(robot.lookup(".list-cell").lookup((javafx.scene.control.ListCell<?> c) ->
                 "toy".equals(c.getText())).queryAs(javafx.scene.control.ListCell.class));
-        awaitOn(() -> loaded("toy"), vm.session().packProperty(), vm.session().loadingProperty());
+        awaitEvent("the pack switch", () -> loaded("toy"), vm.session().packProperty(), vm.session().loadingProperty());
         assertThat(galleryNames()).contains("toy-01.png").doesNotContain("page-a.png");
         assertThat(presetNames()).contains("interactive", "blur", "sr4").doesNotContain("paper");
         assertThat(vm.preview().sourceProperty().get().name()).isEqualTo("toy-01.png");
@@ -142,11 +106,11 @@ class PackChooserUiTest {
 
     @Test
     void aFolderThatIsNoPackLeavesTheChooserOnThePackInUse() throws Exception {
-        awaitOn(() -> loaded("toy"), vm.session().packProperty(), vm.session().loadingProperty());
+        awaitEvent("the pack switch", () -> loaded("toy"), vm.session().packProperty(), vm.session().loadingProperty());
         Path empty = Files.createDirectories(packs.resolve("not-a-pack"));
         WaitForAsyncUtils.asyncFx(() -> vm.loadPack(empty)).get();
         // load() marks the session as loading at once; the failure ends it and reports the error
-        awaitOn(() -> !vm.session().loadingProperty().get(), vm.session().loadingProperty());
+        awaitEvent("the pack switch", () -> !vm.session().loadingProperty().get(), vm.session().loadingProperty());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(PackSession.label(vm.session().chosenProperty().get())).isEqualTo("toy");
         assertThat(vm.session().choices()).extracting(PackSession::label).doesNotContain("not-a-pack");
@@ -166,28 +130,4 @@ class PackChooserUiTest {
         return WaitForAsyncUtils.asyncFx(() -> List.copyOf(vm.form().presetNames())).get();
     }
 
-    /** Waits for {@code condition}, asked on the FX thread now and whenever one of {@code triggers} changes. */
-    private static void awaitOn(BooleanSupplier condition, Observable... triggers) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        InvalidationListener check = o -> {
-            if (condition.getAsBoolean()) {
-                done.complete(null);
-            }
-        };
-        WaitForAsyncUtils.asyncFx(() -> {
-            for (Observable t : triggers) {
-                t.addListener(check);
-            }
-            check.invalidated(null);
-        }).get();
-        try {
-            done.get(60, TimeUnit.SECONDS);
-        } finally {
-            WaitForAsyncUtils.asyncFx(() -> {
-                for (Observable t : triggers) {
-                    t.removeListener(check);
-                }
-            }).get();
-        }
-    }
 }

@@ -4,141 +4,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.beans.InvalidationListener;
-import javafx.beans.Observable;
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.g2d2.app.Workbench;
 import org.g2d2.app.files.RunBundle;
 import org.g2d2.app.files.SettingsFile;
 import org.g2d2.app.vm.RunState;
 import org.g2d2.app.vm.SamplerField;
-import org.g2d2.app.vm.WorkbenchModel;
-import org.g2d2.app.vm.Workers;
-import org.g2d2.core.TorchRuntime;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.testfx.framework.junit5.Start;
 
 /**
  * The real window, headless (Monocle), on the toy pack, with the real background thread: load a
  * sample, run, watch frames arrive and the timeline fill, scrub, cancel a second run, save and
  * reopen a bundle, and keyboard shortcuts.
  */
-@ExtendWith(ApplicationExtension.class)
-class WorkbenchUiTest {
+class WorkbenchUiTest extends ToyPackWindow {
 
-    @TempDir
-    static Path config;
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
 
     @TempDir
     Path dir;
 
-    /** Only against a hang: every wait below ends on an event. */
-    static final int HANG_GUARD_SECONDS = 120;
-
-    private Workbench workbench;
-    private WorkbenchModel vm;
-
-    @BeforeAll
-    static void engine() {
-        TorchRuntime.configure(1);
-    }
-
-    @Start
-    void start(Stage stage) {
-        workbench = new Workbench(stage, Workers.serial(Platform::runLater),
-                new SettingsFile(config.resolve("workbench.json")));
-        vm = workbench.model();
-        workbench.loadPack(Path.of("models/toy"));
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            vm.cancel();
-            workbench.stage().hide();
-        }).get(10, TimeUnit.SECONDS);
-    }
-
-    /**
-     * Waits for an event, not for a time: {@code condition} is asked on the FX thread now and each
-     * time one of {@code triggers} changes. The long guard only keeps a broken build from hanging.
-     */
-    private void awaitEvent(String what, Callable<Boolean> condition, Observable... triggers) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        InvalidationListener check = o -> {
-            try {
-                if (!done.isDone() && condition.call()) {
-                    done.complete(null);
-                }
-            } catch (Exception e) {
-                done.completeExceptionally(e);
-            }
-        };
-        WaitForAsyncUtils.asyncFx(() -> {
-            for (Observable t : triggers) {
-                t.addListener(check);
-            }
-            check.invalidated(null);
-        }).get();
-        try {
-            done.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            throw new AssertionError("no sign of " + what + "; state " + vm.runModel().state()
-                    + ", run blocked by: " + vm.runBlockerProperty().get() + ", form: " + vm.form().toState());
-        } finally {
-            WaitForAsyncUtils.asyncFx(() -> {
-                for (Observable t : triggers) {
-                    t.removeListener(check);
-                }
-            }).get();
-        }
-    }
-
     private void awaitState(String what, RunState state) throws Exception {
         awaitEvent(what, () -> vm.runModel().state() == state, vm.runModel().stateProperty());
-    }
-
-    private void type(FxRobot robot, SamplerField field, String text) throws Exception {
-        reveal(robot, "#field-" + field.key());
-        robot.doubleClickOn("#field-" + field.key());
-        robot.push(KeyCode.CONTROL, KeyCode.A);
-        robot.write(text);
-    }
-
-    /** Scrolls the side panel so the node is on screen, as a person would before clicking it. */
-    private void reveal(FxRobot robot, String query) throws Exception {
-        javafx.scene.Node node = robot.lookup(query).query();
-        WaitForAsyncUtils.asyncFx(() -> {
-            javafx.scene.Node p = node.getParent();
-            while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
-                p = p.getParent();
-            }
-            if (p instanceof javafx.scene.control.ScrollPane sp) {
-                javafx.scene.Node content = sp.getContent();
-                double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
-                double range = content.getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
-                sp.setVvalue(range <= 0 ? 0 : Math.max(0, Math.min(1, (y - 40) / range)));
-            }
-        }).get();
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** A colour gradient: red rises left to right while green falls. */

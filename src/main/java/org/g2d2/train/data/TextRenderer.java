@@ -138,9 +138,15 @@ public final class TextRenderer {
      */
     public Page page(FontFace face, double xHeight, int width, int lineCount, SplittableRandom rng) {
         Font font = font(face).deriveFont((float) (xHeight / xRatio(face)));
-        double room = width - 3 * xHeight;
+        List<String> lines = filledLines(font, width - 3 * xHeight, lineCount, rng);
+        int height = (int) Math.ceil((2 * xHeight + font.getSize2D() * (1 + 1.5 * lineCount)) / 4) * 4;
+        return new Page(page(face, xHeight, lines, width / 4 * 4, height), List.copyOf(lines));
+    }
+
+    /** {@code count} lines of corpus words, each holding as many words as fit in {@code room} pixels. */
+    private List<String> filledLines(Font font, double room, int count, SplittableRandom rng) {
         List<String> lines = new ArrayList<>();
-        for (int i = 0; i < lineCount; i++) {
+        for (int i = 0; i < count; i++) {
             StringBuilder line = new StringBuilder(corpus.next(rng));
             while (true) {
                 String next = corpus.next(rng);
@@ -151,8 +157,7 @@ public final class TextRenderer {
             }
             lines.add(line.toString());
         }
-        int height = (int) Math.ceil((2 * xHeight + font.getSize2D() * (1 + 1.5 * lineCount)) / 4) * 4;
-        return new Page(page(face, xHeight, lines, width / 4 * 4, height), List.copyOf(lines));
+        return lines;
     }
 
     /**
@@ -162,19 +167,7 @@ public final class TextRenderer {
     public Page fixedPage(FontFace face, double xHeight, int width, int height, SplittableRandom rng) {
         Font font = font(face).deriveFont((float) (xHeight / xRatio(face)));
         int lineCount = linesThatFit(xHeight, font.getSize2D(), height);
-        double room = width - 3 * xHeight;
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < lineCount; i++) {
-            StringBuilder line = new StringBuilder(corpus.next(rng));
-            while (true) {
-                String next = corpus.next(rng);
-                if (font.getStringBounds(line + " " + next, FRC).getWidth() > room) {
-                    break;
-                }
-                line.append(' ').append(next);
-            }
-            lines.add(line.toString());
-        }
+        List<String> lines = filledLines(font, width - 3 * xHeight, lineCount, rng);
         return new Page(page(face, xHeight, lines, width, height), List.copyOf(lines));
     }
 

@@ -91,13 +91,13 @@ public final class RunBundle {
             RunRecord record = RunRecord.read(json);
             Image input;
             try (InputStream in = Files.newInputStream(raw)) {
-                input = RawImages.read(in, "the bundle's input");
+                input = RawImages.read(in, Files.size(raw), "the bundle's input");
             }
             Path restoredRaw = zip.getPath(RESTORED_RAW);
             Image restored = null;
             if (Files.isRegularFile(restoredRaw)) {
                 try (InputStream in = Files.newInputStream(restoredRaw)) {
-                    restored = RawImages.read(in, "the bundle's result");
+                    restored = RawImages.read(in, Files.size(restoredRaw), "the bundle's result");
                 }
             }
             return new Contents(record, input, restored);

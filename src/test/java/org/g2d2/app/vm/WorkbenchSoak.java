@@ -198,13 +198,14 @@ class WorkbenchSoak {
 
     private void awaitPack() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeout);
-        while (FxThread.call(() -> vm.session().packProperty().get() == null || vm.session().loadingProperty().get()
-                || vm.preview().sourceProperty().get() == null)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the pack " + packDir + " did not load within " + timeout + " s");
+        while (FxThread.call(() -> vm.session().packProperty().get() == null || vm.session().loadingProperty().get())) {
+            ErrorReport e = FxThread.call(() -> vm.messages().errorProperty().get());
+            if (e != null || System.nanoTime() > deadline) {
+                throw new AssertionError("the pack " + packDir + " did not load within " + timeout + " s: " + e);
             }
             Thread.sleep(50);
         }
+        assertThat(FxThread.call(() -> vm.session().gallery().size())).as("sample images").isPositive();
     }
 
     private static double median(List<Double> values) {

@@ -286,7 +286,7 @@ class InputFuzzTest {
         return dir;
     }
 
-    private static String record() {
+    static String record() {
         JsonObject o = new JsonObject();
         o.addProperty("format", 1);
         o.addProperty("program", "g2d2 workbench");

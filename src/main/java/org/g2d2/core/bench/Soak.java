@@ -130,11 +130,17 @@ public final class Soak {
                         s.nativeMiB(), s.liveArrays()));
             }
         }
+        return series(name, runs, cancelled, completed, samples, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** A phase's series with its slopes per 100 runs, fitted over the samples after the first. */
+    public static Series series(String phase, int runs, int cancelled, int completed, List<Sample> samples,
+                                double seconds) {
         List<Sample> fitted = samples.size() > 2 ? samples.subList(1, samples.size()) : samples;
-        return new Series(name, runs, cancelled, completed, List.copyOf(samples),
+        return new Series(phase, runs, cancelled, completed, List.copyOf(samples),
                 100 * slope(fitted, Sample::rssMiB), 100 * medianSlope(fitted, Sample::rssMiB),
                 100 * slope(fitted, Sample::heapMiB), 100 * slope(fitted, Sample::nativeMiB),
-                100 * slope(fitted, s -> s.liveArrays()), (System.nanoTime() - start) / 1e9);
+                100 * slope(fitted, s -> s.liveArrays()), seconds);
     }
 
     /** True from the {@code poll}-th question on: the sampler asks once per iteration. */
@@ -144,11 +150,16 @@ public final class Soak {
     }
 
     private Sample sample(int runs) {
+        return sample(runs, liveArrays());
+    }
+
+    /** The process now, after {@code runs} runs, with {@code liveArrays} as the caller counted them. */
+    public static Sample sample(int runs, long liveArrays) {
         // a collection first, so the heap figure is what is reachable rather than what awaits collection
         System.gc();
         Runtime rt = Runtime.getRuntime();
         double heap = (rt.totalMemory() - rt.freeMemory()) / 1048576.0;
-        return new Sample(runs, SamplerBenchmark.residentMemoryMiB()[0], heap, NativeHeap.inUseMiB(), liveArrays());
+        return new Sample(runs, SamplerBenchmark.residentMemoryMiB()[0], heap, NativeHeap.inUseMiB(), liveArrays);
     }
 
     /** Arrays attached anywhere under the pack's manager (its weights included: a constant). */

@@ -5,8 +5,12 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.g2d2.core.Image;
 import org.g2d2.core.InvalidInputException;
+import org.g2d2.core.io.ImageFiles;
 
 /**
  * Images as exact 32-bit floats (a PNG rounds to 8 bits): "G2D2IMG1", channels, height, width,
@@ -15,7 +19,10 @@ import org.g2d2.core.InvalidInputException;
 public final class RawImages {
 
     private static final String MAGIC = "G2D2IMG1";
-    private static final int MAX_VALUES = 64 * 1024 * 1024;
+    /** Magic and three ints. */
+    static final int HEADER_BYTES = MAGIC.length() + 3 * Integer.BYTES;
+    /** Grey, RGB or RGBA: more channels than an image file can give is no image of ours. */
+    static final int MAX_CHANNELS = 4;
 
     private RawImages() {
     }
@@ -32,23 +39,56 @@ public final class RawImages {
         data.flush();
     }
 
-    public static Image read(InputStream in, String what) throws IOException {
+    /**
+     * Reads one image from {@code in}, which holds {@code length} bytes (the file's or zip entry's
+     * size). The declared size is checked against the limits and against {@code length} before
+     * anything is allocated, and the values are read before the image's array is made, so a header
+     * that lies costs no more memory than the bytes that are really there.
+     */
+    public static Image read(InputStream in, long length, String what) throws IOException {
         DataInputStream data = new DataInputStream(in);
-        byte[] magic = new byte[MAGIC.length()];
-        data.readFully(magic);
-        if (!MAGIC.equals(new String(magic, java.nio.charset.StandardCharsets.US_ASCII))) {
+        byte[] magic = data.readNBytes(MAGIC.length());
+        if (!MAGIC.equals(new String(magic, StandardCharsets.US_ASCII))) {
             throw new InvalidInputException(what + " is not a G2D2 raw image");
         }
-        int c = data.readInt();
-        int h = data.readInt();
-        int w = data.readInt();
-        if (c < 1 || h < 1 || w < 1 || (long) c * h * w > MAX_VALUES) {
-            throw new InvalidInputException(what + " has an impossible size " + c + "x" + h + "x" + w);
+        byte[] header = data.readNBytes(3 * Integer.BYTES);
+        if (header.length < 3 * Integer.BYTES) {
+            throw new InvalidInputException(what + " ends inside its header");
         }
-        float[] values = new float[c * h * w];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = data.readFloat();
+        ByteBuffer sizes = ByteBuffer.wrap(header);
+        int c = sizes.getInt();
+        int h = sizes.getInt();
+        int w = sizes.getInt();
+        long values = checkedSize(c, h, w, length, what);
+        byte[] bytes = data.readNBytes((int) (values * Float.BYTES));
+        if (bytes.length < values * Float.BYTES) {
+            throw new InvalidInputException(what + " declares " + c + "x" + h + "x" + w + " values but ends after "
+                    + bytes.length / Float.BYTES);
         }
-        return new Image(c, h, w, values);
+        float[] floats = new float[(int) values];
+        ByteBuffer.wrap(bytes).asFloatBuffer().get(floats);
+        return new Image(c, h, w, floats);
+    }
+
+    /** The number of values c×h×w, or a user error naming the size and what is allowed. */
+    private static long checkedSize(int c, int h, int w, long length, String what) {
+        String size = c + "x" + h + "x" + w;
+        if (c < 1 || c > MAX_CHANNELS || h < 1 || w < 1) {
+            throw new InvalidInputException(what + " has an impossible size " + size + " (channels 1 to "
+                    + MAX_CHANNELS + ", height and width at least 1)");
+        }
+        long pixels = (long) h * w;
+        if (pixels > ImageFiles.MAX_PIXELS) {
+            throw new InvalidInputException(String.format(Locale.ROOT,
+                    "%s declares %dx%d = %.1f megapixels; at most %d megapixels are allowed", what, w, h,
+                    pixels / 1e6, ImageFiles.MAX_PIXELS / 1_000_000));
+        }
+        long values = c * pixels;
+        long needed = HEADER_BYTES + values * Float.BYTES;
+        if (needed > length) {
+            throw new InvalidInputException(what + " declares " + size + " values (" + needed
+                    + " bytes) but holds only " + length + " bytes");
+        }
+        return values;
     }
 }

@@ -257,7 +257,7 @@ public final class RunBundleFormat {
             throw new InvalidInputException(what + " is missing from the bundle");
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(entry))) {
-            return RawImages.read(in, what);
+            return RawImages.read(in, Files.size(entry), what);
         }
     }
 

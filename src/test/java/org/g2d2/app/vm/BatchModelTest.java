@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.g2d2.app.FxThread;
 import org.g2d2.core.TorchRuntime;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,13 +35,7 @@ class BatchModelTest {
 
     @Test
     void aTwoBySweepAndAFolderRunEveryItemAndMakeAContactSheet() throws Exception {
-        WorkbenchModel vm = FxThread.call(() -> {
-            WorkbenchModel m = new WorkbenchModel(Workers.direct());
-            m.loadPack(Path.of("models/toy"));
-            m.form().text(SamplerField.STEPS).set("3");
-            m.form().text(SamplerField.ITERATIONS).set("2");
-            return m;
-        });
+        WorkbenchModel vm = ToyModel.open(Map.of(SamplerField.STEPS, "3", SamplerField.ITERATIONS, "2"));
         BatchModel batch = FxThread.call(() -> new BatchModel(Workers.direct(), vm));
         FxThread.run(() -> {
             batch.sweepAProperty().set(SamplerField.SEED);

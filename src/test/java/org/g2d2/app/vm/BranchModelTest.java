@@ -2,7 +2,7 @@ package org.g2d2.app.vm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
+import java.util.Map;
 import org.g2d2.app.FxThread;
 import org.g2d2.core.TorchRuntime;
 import org.junit.jupiter.api.AfterEach;
@@ -22,14 +22,7 @@ class BranchModelTest {
 
     @BeforeEach
     void load() throws Exception {
-        vm = FxThread.call(() -> {
-            WorkbenchModel m = new WorkbenchModel(Workers.direct());
-            m.loadPack(Path.of("models/toy"));
-            m.form().text(SamplerField.STEPS).set("4");
-            m.form().text(SamplerField.ITERATIONS).set("3");
-            m.form().text(SamplerField.SEED).set("9");
-            return m;
-        });
+        vm = ToyModel.open(Map.of(SamplerField.STEPS, "4", SamplerField.ITERATIONS, "3", SamplerField.SEED, "9"));
     }
 
     @AfterEach

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.g2d2.app.FxThread;
 import org.g2d2.core.Image;
@@ -40,14 +41,7 @@ class ImageSizeModelTest {
 
     @BeforeEach
     void load() throws Exception {
-        vm = FxThread.call(() -> {
-            WorkbenchModel m = new WorkbenchModel(Workers.direct());
-            m.loadPack(WorkbenchModelTest.TOY);
-            m.form().text(SamplerField.STEPS).set("3");
-            m.form().text(SamplerField.ITERATIONS).set("2");
-            m.form().text(SamplerField.SEED).set("7");
-            return m;
-        });
+        vm = ToyModel.open(Map.of(SamplerField.STEPS, "3", SamplerField.ITERATIONS, "2", SamplerField.SEED, "7"));
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WorkbenchModelTest {
 
-    static final Path TOY = Path.of("models/toy");
 
     @TempDir
     Path dir;
@@ -39,11 +39,7 @@ class WorkbenchModelTest {
 
     @BeforeEach
     void load() throws Exception {
-        vm = FxThread.call(() -> {
-            WorkbenchModel m = new WorkbenchModel(Workers.direct());
-            m.loadPack(TOY);
-            return m;
-        });
+        vm = ToyModel.open(Map.of());
     }
 
     @AfterEach
@@ -344,7 +340,7 @@ class WorkbenchModelTest {
         FxThread.run(() -> {
             LoadedPack device = vm.session().packProperty().get();
             // what RunLauncher hands over when the GPU ran out of memory: the pack loaded again on the CPU
-            LoadedPack cpu = LoadedPack.load(TOY, "cpu");
+            LoadedPack cpu = LoadedPack.load(ToyModel.TOY, "cpu");
             vm.session().switchToCpu(cpu);
             assertThat(vm.session().packProperty().get()).isSameAs(cpu);
             assertThat(vm.form().deviceProperty().get()).isEqualTo("cpu");

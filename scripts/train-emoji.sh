@@ -14,9 +14,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUN=${G2D2_EMOJI_RUN:-$HOME/.cache/g2d2-train/emoji}
-TOK_STEPS=${TOK_STEPS:-12000}
-PRIOR_STEPS=${PRIOR_STEPS:-20000}
-OUT_PACK=${OUT_PACK:-$RUN/pack}
+# $RUN/settings.env (optional, shell assignments) is read again before every stage, so the prior's
+# length and shape can still be changed while the tokenizer trains, without restarting this script.
+settings() {
+  if [ -f "$RUN/settings.env" ]; then . "$RUN/settings.env"; fi
+  TOK_STEPS=${TOK_STEPS:-12000}
+  PRIOR_STEPS=${PRIOR_STEPS:-20000}
+  PRIOR_DIM=${PRIOR_DIM:-192} PRIOR_LAYERS=${PRIOR_LAYERS:-6} PRIOR_HEADS=${PRIOR_HEADS:-6}
+  PRIOR_BATCH=${PRIOR_BATCH:-32}
+  OUT_PACK=${OUT_PACK:-$RUN/pack}
+}
 mkdir -p "$RUN"
 
 DATA=$(scripts/fetch-emoji.sh)
@@ -37,6 +44,7 @@ g2d2() {
        org.g2d2.Main "$@"
 }
 
+settings
 echo "== $(date -u +%FT%TZ) emoji tokenizer ($TOK_STEPS steps) in $RUN/tokenizer"
 g2d2 train emoji-tokenizer --data "$DATA" --out "$RUN/tokenizer" --steps "$TOK_STEPS" --batch 16 --lr 2e-3 \
      --codes 512 --dim 16 --full 32 --half 64 --quarter 128 --variants 200 --seed 1 --checkpoint-seconds 300
@@ -44,10 +52,12 @@ g2d2 train emoji-tokenizer --data "$DATA" --out "$RUN/tokenizer" --steps "$TOK_S
 echo "== $(date -u +%FT%TZ) held-out check"
 g2d2 train emoji-check --data "$DATA" --tokenizer "$RUN/tokenizer" | tee -a "$RUN/check.txt"
 
+settings
 echo "== $(date -u +%FT%TZ) emoji prior ($PRIOR_STEPS steps) in $RUN/prior"
 g2d2 train emoji-prior --data "$DATA" --tokenizer "$RUN/tokenizer" --out "$RUN/prior" --steps "$PRIOR_STEPS" \
-     --batch 32 --lr 1e-3 --dim 192 --layers 6 --heads 6 --variants 16 --seed 2 --checkpoint-seconds 300
+     --batch "$PRIOR_BATCH" --lr 1e-3 --dim "$PRIOR_DIM" --layers "$PRIOR_LAYERS" --heads "$PRIOR_HEADS" --variants 16 --seed 2 --checkpoint-seconds 300
 
+settings
 echo "== $(date -u +%FT%TZ) pack into $OUT_PACK"
 g2d2 train emoji-pack --data "$DATA" --tokenizer "$RUN/tokenizer" --prior "$RUN/prior" --out "$OUT_PACK"
 echo "== $(date -u +%FT%TZ) done"

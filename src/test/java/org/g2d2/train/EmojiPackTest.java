@@ -20,6 +20,18 @@ import org.g2d2.core.model.nn.VqTokenizerConfig;
 import org.g2d2.core.schedule.MaskSchedule;
 import org.g2d2.train.data.EmojiImages;
 import org.g2d2.train.data.EmojiSplit;
+import java.util.ArrayList;
+import java.util.List;
+import org.g2d2.core.Image;
+import org.g2d2.core.Restorer;
+import org.g2d2.core.colour.ChannelPlan;
+import org.g2d2.core.colour.YCbCr;
+import org.g2d2.core.io.ImageFiles;
+import org.g2d2.core.metrics.Psnr;
+import org.g2d2.core.operator.OperatorSpec;
+import org.g2d2.core.sampler.Frame;
+import org.g2d2.core.sampler.SamplerListener;
+import org.g2d2.core.sampler.SamplerSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,7 +104,47 @@ class EmojiPackTest {
                     NDArray img = pack.models().decoder().decode(s.ones(new Shape(1, TINY.embeddingDim(), 16, 16)));
                     assertThat(img.getShape()).isEqualTo(new Shape(1, 3, 64, 64));
                 }
+                restoresAHeldOutEmojiInColour(pack, folder);
             }
         }
+    }
+
+    /** Colour in, colour out: the pack's three channels are sampled together, frames included. */
+    private static void restoresAHeldOutEmojiInColour(ModelPack pack, Path folder) throws Exception {
+        Path heldOut;
+        try (var files = Files.list(folder)) {
+            heldOut = files.filter(f -> EmojiSplit.heldOut(f.getFileName().toString())).findFirst().orElseThrow();
+        }
+        Image truth = ImageFiles.loadNative(heldOut).image();
+        assertThat(truth.channels()).isEqualTo(3);
+        List<Frame> frames = new ArrayList<>();
+        SamplerListener listener = new SamplerListener() {
+            @Override
+            public void onFrame(Frame f) {
+                frames.add(f);
+            }
+
+            @Override
+            public boolean wantsPreviews() {
+                return true;
+            }
+        };
+        Restorer.Outcome o = new Restorer(pack).restore(new Restorer.Request(truth, Restorer.Mode.SIMULATE,
+                OperatorSpec.blur(1.5, 9), 0.05, new SamplerSettings(3, 2, 3e-4, 2, 1.0, 10, 1, 0.3, "star", 0.95, 1)),
+                listener, () -> false);
+        assertThat(o.channels()).isEqualTo(ChannelPlan.DIRECT);
+        assertThat(o.restored().channels()).isEqualTo(3);
+        assertThat(o.restored().height()).isEqualTo(64);
+        assertThat(o.layout().windows().count()).isEqualTo(1);
+        assertThat(frames).hasSize(3);
+        assertThat(frames.get(2).preview().channels()).isEqualTo(3);
+        // the three channels are restored, not one grey copied three times
+        Image[] planes = YCbCr.split(o.restored());
+        double chroma = 0;
+        for (float v : planes[2].data()) {
+            chroma += Math.abs(v);
+        }
+        assertThat(chroma).isGreaterThan(0);
+        assertThat(Psnr.compute(truth, o.restored())).isFinite();
     }
 }

@@ -9,6 +9,8 @@
 # Needs: xvfb (xvfb-run), libgtk-3-0, imagemagick (import). Debian:
 #   apt-get install -y --no-install-recommends xvfb libgtk-3-0 imagemagick
 # Environment: PACK=<pack folder> (default: the bundled default pack), THEME=light|dark, OUT=<folder>,
+# PREFIX=<file name prefix> (default workbench; e.g. PACK=models/emoji PREFIX=workbench-emoji COLOUR= for
+# the emoji pack's first gallery sample restored in colour),
 # WAIT_S=<seconds to wait for each stop of the colour run> (default 3600: it is a large image).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +21,7 @@ if [ ! -f target/g2d2.jar ]; then
     mvn -q -o package -DskipTests
 fi
 out=${OUT:-docs/screenshots}
+prefix=${PREFIX:-workbench}
 mkdir -p "$out"
 astronaut=/usr/lib/python3/dist-packages/skimage/data/astronaut.png
 colour=${COLOUR-$( [ -f "$astronaut" ] && echo "$astronaut" || true )}
@@ -59,8 +62,8 @@ shoot_window() {  # WAIT_SECONDS "NAME:FILE ..." JAVA_PROPS...
     rm -rf "$sig"
 }
 
-shoot_window 120 "running:workbench-running.png done:workbench-done.png compare:workbench-compare.png"
+shoot_window "${WAIT_S:-600}" "running:$prefix-running.png done:$prefix-done.png compare:$prefix-compare.png"
 if [ -n "$colour" ]; then
-    shoot_window "${WAIT_S:-3600}" "warning:workbench-limit.png running:- done:workbench-colour.png compare:-" \
+    shoot_window "${WAIT_S:-3600}" "warning:$prefix-limit.png running:- done:$prefix-colour.png compare:-" \
         -Dg2d2.autorun.input="$colour"
 fi

@@ -71,8 +71,8 @@ public final class EvalCommand implements Callable<Integer> {
             + "Default: ${DEFAULT-VALUE}.")
     int images;
 
-    @Option(names = "--skip", defaultValue = "0", description = "Skip the first K test images (to split a long "
-            + "evaluation into parts). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--skip", defaultValue = "0", description = "Skip the first K test images of the dataset or "
+            + "the emoji (to split a long evaluation into parts). Default: ${DEFAULT-VALUE}.")
     int skip;
 
     @Option(names = "--seeds", defaultValue = "1", description = "Seeds S per image (noise and sampler draws; "
@@ -154,7 +154,7 @@ public final class EvalCommand implements Callable<Integer> {
         tuneImages = tuneImagesOption != null ? tuneImagesOption : 64;
         if (skip < 0 || skip > 9_999 || (imagesDir != null && skip != 0)) {
             throw new InvalidInputException("--skip must be from 0 to 9999 and applies to the dataset's test split "
-                    + "only; found " + skip);
+                    + "and the emoji only; found " + skip);
         }
         if (tuneImages < 0 || tuneImages > 10_000) {
             throw new InvalidInputException("--tune-images must be from 0 to 10000; found " + tuneImages);
@@ -171,13 +171,13 @@ public final class EvalCommand implements Callable<Integer> {
                 tuneImages = 16;
             }
             String emojiPart = emojiPart(pack.manifest(), pageSet);
-            if (skip != 0 && (pageSet != null || emojiPart != null)) {
-                throw new InvalidInputException("--skip applies to the dataset's test split only; found " + skip
-                        + " with the " + (pageSet != null ? "text pages" : "emoji") + " test set");
+            if (skip != 0 && pageSet != null) {
+                throw new InvalidInputException("--skip applies to the dataset's test split and the emoji only; found "
+                        + skip + " with the text pages test set");
             }
             Path emojiFolder = emojiData != null ? emojiData : EmojiImages.defaultFolder();
             TestSet test = pageSet != null ? textPages(pageSet, images)
-                    : emojiPart != null ? EmojiData.set(emojiFolder, part(emojiPart), images, false)
+                    : emojiPart != null ? EmojiData.set(emojiFolder, part(emojiPart), skip, images, false)
                     : imagesDir != null ? TestSets.folder(imagesDir, images, img.channels(), img.height(), img.width())
                     : TestSets.idx(dataset, "t10k", skip, images, img.height());
             TextRecognizer reader = ocrReader(test, console);

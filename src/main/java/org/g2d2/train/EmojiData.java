@@ -21,9 +21,22 @@ public final class EmojiData {
      * a test set of the same part would).
      */
     public static TestSet set(Path folder, EmojiSplit.Part part, int count, boolean fromEnd) {
+        return set(folder, part, 0, count, fromEnd);
+    }
+
+    /**
+     * As {@link #set(Path, EmojiSplit.Part, int, boolean)}, after skipping the first {@code skip}
+     * (to split a long evaluation into parts; the skip counts from the end with {@code fromEnd}).
+     */
+    public static TestSet set(Path folder, EmojiSplit.Part part, int skip, int count, boolean fromEnd) {
         EmojiImages emoji = EmojiImages.load(folder, part, 1, 0, EmojiImages.Augmentation.NONE);
-        int n = Math.min(count, emoji.emojiCount());
-        int first = fromEnd ? emoji.emojiCount() - n : 0;
+        if (skip < 0 || skip >= emoji.emojiCount()) {
+            throw new org.g2d2.core.InvalidInputException("cannot skip " + skip + " of the " + emoji.emojiCount() + " "
+                    + (part == EmojiSplit.Part.HELD_OUT ? "held-out" : "training") + " emoji; allowed: 0 to "
+                    + (emoji.emojiCount() - 1));
+        }
+        int n = Math.min(count, emoji.emojiCount() - skip);
+        int first = fromEnd ? emoji.emojiCount() - skip - n : skip;
         List<Image> images = new ArrayList<>();
         for (int i = first; i < first + n; i++) {
             images.add(image(emoji, i));

@@ -111,6 +111,15 @@ class EvalCommandTest {
                 "Colour: PSNR over all R, G and B values", "| wiener |", "| richardson-lucy |");
         assertThat(javax.imageio.ImageIO.read(report.resolve(EvalReport.FIGURE).toFile()).getColorModel()
                 .getNumColorComponents()).isEqualTo(3);
+        // a long evaluation split into parts: the second part starts at the second held-out emoji
+        Path second = out.resolve("part-1");
+        assertThat(run("eval", "--pack", pack.toString(), "--emoji", "held-out", "--emoji-data", emoji.toString(),
+                "--skip", "1", "--images", "5", "--tune-images", "0", "--methods", "wiener", "--out", second.toString()))
+                .as(stderr.toString()).isZero();
+        assertThat(Files.readString(second.resolve(EvalReport.SUMMARY))).contains("held-out emoji 1..1 of " + held);
+        assertThat(run("eval", "--pack", pack.toString(), "--emoji", "held-out", "--emoji-data", emoji.toString(),
+                "--skip", String.valueOf(held), "--methods", "wiener", "--out", second.toString())).isEqualTo(2);
+        assertThat(stderr.toString()).contains("cannot skip " + held + " of the " + held + " held-out emoji");
         // an emoji test set and a folder of images cannot both be the test set
         assertThat(run("eval", "--pack", pack.toString(), "--emoji", "held-out", "--images-dir", emoji.toString()))
                 .isEqualTo(2);

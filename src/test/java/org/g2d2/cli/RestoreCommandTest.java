@@ -61,18 +61,22 @@ class RestoreCommandTest {
         assertThat(out.toString()).contains("wrote").contains("PSNR");
     }
 
-    /** PSNR on [0, 1] of an 8-bit grey image against the truth, the image upsampled by {@code factor} (nearest). */
+    /** PSNR on [0, 1] over R, G and B of an 8-bit image against the truth, the image upsampled by {@code factor} (nearest). */
     static double psnr(Path truthFile, Path imageFile, int factor) throws java.io.IOException {
         java.awt.image.BufferedImage truth = javax.imageio.ImageIO.read(truthFile.toFile());
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(imageFile.toFile());
         double sq = 0;
         for (int y = 0; y < truth.getHeight(); y++) {
             for (int x = 0; x < truth.getWidth(); x++) {
-                double d = ((truth.getRGB(x, y) & 0xff) - (image.getRGB(x / factor, y / factor) & 0xff)) / 255.0;
-                sq += d * d;
+                int t = truth.getRGB(x, y);
+                int v = image.getRGB(x / factor, y / factor);
+                for (int shift = 0; shift <= 16; shift += 8) {  // blue, green, red: equal on grey images
+                    double d = (((t >> shift) & 0xff) - ((v >> shift) & 0xff)) / 255.0;
+                    sq += d * d;
+                }
             }
         }
-        return 10 * Math.log10(truth.getHeight() * truth.getWidth() / sq);
+        return 10 * Math.log10(3.0 * truth.getHeight() * truth.getWidth() / sq);
     }
 
     @Test

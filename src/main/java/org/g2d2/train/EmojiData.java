@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.g2d2.core.Image;
+import org.g2d2.core.InvalidInputException;
 import org.g2d2.core.eval.TestSet;
 import org.g2d2.train.data.EmojiImages;
 import org.g2d2.train.data.EmojiSplit;
@@ -31,7 +32,7 @@ public final class EmojiData {
     public static TestSet set(Path folder, EmojiSplit.Part part, int skip, int count, boolean fromEnd) {
         EmojiImages emoji = EmojiImages.load(folder, part, 1, 0, EmojiImages.Augmentation.NONE);
         if (skip < 0 || skip >= emoji.emojiCount()) {
-            throw new org.g2d2.core.InvalidInputException("cannot skip " + skip + " of the " + emoji.emojiCount() + " "
+            throw new InvalidInputException("cannot skip " + skip + " of the " + emoji.emojiCount() + " "
                     + (part == EmojiSplit.Part.HELD_OUT ? "held-out" : "training") + " emoji; allowed: 0 to "
                     + (emoji.emojiCount() - 1));
         }

@@ -61,7 +61,7 @@ class RestoreCommandTest {
         assertThat(out.toString()).contains("wrote").contains("PSNR");
     }
 
-    /** PSNR on [0, 1] over R, G and B of an 8-bit image against the truth, the image upsampled by {@code factor} (nearest). */
+    /** PSNR on [0, 1] over R, G and B of an 8-bit image against the truth, upsampled by {@code factor} (nearest). */
     static double psnr(Path truthFile, Path imageFile, int factor) throws java.io.IOException {
         java.awt.image.BufferedImage truth = javax.imageio.ImageIO.read(truthFile.toFile());
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(imageFile.toFile());

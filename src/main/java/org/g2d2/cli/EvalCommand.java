@@ -71,8 +71,8 @@ public final class EvalCommand implements Callable<Integer> {
             + "Default: ${DEFAULT-VALUE}.")
     int images;
 
-    @Option(names = "--skip", defaultValue = "0", description = "Skip the first K test images of the dataset or "
-            + "the emoji (to split a long evaluation into parts). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--skip", defaultValue = "0", description = "Skip the first K test images of the dataset, "
+            + "the emoji or the text pages (to split a long evaluation into parts). Default: ${DEFAULT-VALUE}.")
     int skip;
 
     @Option(names = "--seeds", defaultValue = "1", description = "Seeds S per image (noise and sampler draws; "
@@ -153,8 +153,8 @@ public final class EvalCommand implements Callable<Integer> {
         }
         tuneImages = tuneImagesOption != null ? tuneImagesOption : 64;
         if (skip < 0 || skip > 9_999 || (imagesDir != null && skip != 0)) {
-            throw new InvalidInputException("--skip must be from 0 to 9999 and applies to the dataset's test split "
-                    + "and the emoji only; found " + skip);
+            throw new InvalidInputException("--skip must be from 0 to 9999 and applies to the dataset's test split, "
+                    + "the emoji and the text pages, not to --images-dir; found " + skip);
         }
         if (tuneImages < 0 || tuneImages > 10_000) {
             throw new InvalidInputException("--tune-images must be from 0 to 10000; found " + tuneImages);
@@ -171,12 +171,8 @@ public final class EvalCommand implements Callable<Integer> {
                 tuneImages = 16;
             }
             String emojiPart = emojiPart(pack.manifest(), pageSet);
-            if (skip != 0 && pageSet != null) {
-                throw new InvalidInputException("--skip applies to the dataset's test split and the emoji only; found "
-                        + skip + " with the text pages test set");
-            }
             Path emojiFolder = emojiData != null ? emojiData : EmojiImages.defaultFolder();
-            TestSet test = pageSet != null ? textPages(pageSet, images)
+            TestSet test = pageSet != null ? textPages(pageSet, skip, images)
                     : emojiPart != null ? EmojiData.set(emojiFolder, part(emojiPart), skip, images, false)
                     : imagesDir != null ? TestSets.folder(imagesDir, images, img.channels(), img.height(), img.width())
                     : TestSets.idx(dataset, "t10k", skip, images, img.height());
@@ -184,7 +180,7 @@ public final class EvalCommand implements Callable<Integer> {
             Baselines baselines;
             String tuning;
             List<org.g2d2.core.Image> tuneSet = tuneImages == 0 && (pageSet != null || emojiPart != null) ? List.of()
-                    : pageSet != null ? textPages("training", tuneImages).images()
+                    : pageSet != null ? textPages("training", 0, tuneImages).images()
                     : emojiPart != null ? EmojiData.set(emojiFolder, EmojiSplit.Part.TRAINING, tuneImages, true).images()
                     : tuningImages(img, test);
             if (tuneSet.isEmpty() || !Baselines.tunable(op)) {
@@ -254,9 +250,9 @@ public final class EvalCommand implements Callable<Integer> {
         return name.equals("held-out") ? EmojiSplit.Part.HELD_OUT : EmojiSplit.Part.TRAINING;
     }
 
-    private TestSet textPages(String set, int count) {
+    private TestSet textPages(String set, int skip, int count) {
         int[] hw = RestoreCommand.parseSize(pageSize, "--page-size");
-        return TextData.pages(set.equals("held-out"), count, hw[1], hw[0]);
+        return TextData.pages(set.equals("held-out"), skip, count, hw[1], hw[0]);
     }
 
     /** Tesseract for test sets with texts; none (with a note) where it is not installed. */

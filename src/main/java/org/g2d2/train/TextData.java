@@ -49,6 +49,14 @@ public final class TextData {
      * every run with the same fonts installed.
      */
     public static TestSet pages(boolean heldOut, int count, int width, int height) {
+        return pages(heldOut, 0, count, width, height);
+    }
+
+    /** Pages {@code skip} to {@code skip + count − 1} of {@link #pages(boolean, int, int, int)}'s sequence. */
+    public static TestSet pages(boolean heldOut, int skip, int count, int width, int height) {
+        if (skip < 0) {
+            throw new InvalidInputException("the pages skipped must be 0 or more; found " + skip);
+        }
         if (count < 1 || width < 64 || height < 32 || width % 4 != 0 || height % 4 != 0) {
             throw new InvalidInputException("text pages must be at least 1, of at least 64x32 pixels with sides that "
                     + "are multiples of 4; found " + count + " pages of " + width + "x" + height);
@@ -59,7 +67,7 @@ public final class TextData {
         long seed = heldOut ? EVAL_PAGES_SEED : TUNING_PAGES_SEED;
         List<Image> images = new ArrayList<>();
         List<String> texts = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = skip; i < skip + count; i++) {
             TextRenderer.Page page = r.fixedPage(r.faces().get(i % r.faces().size()),
                     PAGE_X_HEIGHTS[i % PAGE_X_HEIGHTS.length], width, height, new SplittableRandom(seed + i));
             images.add(grey(page.image()));
@@ -67,8 +75,8 @@ public final class TextData {
         }
         String name = String.format(Locale.ROOT, "%s text pages %dx%d, %d faces of %s, x-height 8/10/12 px, seeds %d..%d",
                 heldOut ? "held-out" : "training", width, height, faces.size(),
-                faces.stream().map(FontFace::debianPackage).distinct().collect(Collectors.joining(", ")), seed,
-                seed + count - 1);
+                faces.stream().map(FontFace::debianPackage).distinct().collect(Collectors.joining(", ")), seed + skip,
+                seed + skip + count - 1);
         return new TestSet(name, images, null, texts);
     }
 

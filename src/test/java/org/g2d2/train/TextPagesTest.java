@@ -1,10 +1,12 @@
 package org.g2d2.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import org.g2d2.core.Image;
+import org.g2d2.core.InvalidInputException;
 import org.g2d2.core.eval.TestSet;
 import org.g2d2.train.data.FontCatalogue;
 import org.g2d2.train.data.FontFace;
@@ -42,6 +44,17 @@ class TextPagesTest {
         // the x-heights cycle 8, 10, 12 px: the small pages hold more lines than the large ones
         assertThat(a.texts().get(0).lines().count()).isGreaterThan(a.texts().get(2).lines().count());
         assertThat(a.texts()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void skippedPagesAreTheTailOfTheSameSequence() {
+        TestSet whole = TextData.pages(true, 5, 128, 64);
+        TestSet tail = TextData.pages(true, 3, 2, 128, 64);
+        assertThat(tail.texts()).containsExactlyElementsOf(whole.texts().subList(3, 5));
+        assertThat(tail.images().get(1).data()).isEqualTo(whole.images().get(4).data());
+        assertThat(tail.name()).endsWith("seeds 2000006..2000007");
+        assertThatThrownBy(() -> TextData.pages(true, -1, 2, 128, 64))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("found -1");
     }
 
     @Test

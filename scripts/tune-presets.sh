@@ -50,14 +50,20 @@ if [[ $name == text ]]; then
   # the text pack's search (docs/RESULTS.md, "The text pack"): KL weight, then the relaxation's temperature,
   # which mattered most; N 20 first (a page takes ~40 s on one core), then N 50 for the best
   if [[ " $tasks " == *" blur "* ]]; then
-    for kl in 3e-5 1e-4 3e-4 3e-3; do run blur "N20 M20 kl$kl lr10 w1" --steps 20 --iterations 20 --kl $kl --lr 10 --lr-decay 1; done
-    for t in 0.5 1.5 2 3; do run blur "N20 M20 kl1e-4 lr10 w1 t$t" --steps 20 --iterations 20 --kl 1e-4 --lr 10 --lr-decay 1 --temperature $t; done
+    for kl in 1e-5 3e-5 1e-4 3e-4 3e-3; do run blur "N20 M20 kl$kl lr10 w1" --steps 20 --iterations 20 --kl $kl --lr 10 --lr-decay 1; done
+    for t in 0.5 1.5 2 4; do run blur "N20 M20 kl1e-4 lr10 w1 t$t" --steps 20 --iterations 20 --kl 1e-4 --lr 10 --lr-decay 1 --temperature $t; done
     run blur "N20 M40 kl1e-4 lr10 w1"    --steps 20 --iterations 40 --kl 1e-4 --lr 10 --lr-decay 1
-    run blur "N50 M20 kl1e-4 lr10 w1 t2" --steps 50 --iterations 20 --kl 1e-4 --lr 10 --lr-decay 1 --temperature 2
+    run blur "N20 M20 kl1e-4 lr20 w1"    --steps 20 --iterations 20 --kl 1e-4 --lr 20 --lr-decay 1
+    run blur "N20 M20 kl3e-4 lr10 w1 t1.5" --steps 20 --iterations 20 --kl 3e-4 --lr 10 --lr-decay 1 --temperature 1.5
+    run blur "N20 M20 kl3e-4 lr10 w1 t3" --steps 20 --iterations 20 --kl 3e-4 --lr 10 --lr-decay 1 --temperature 3
+    for n in 50 100; do run blur "N$n M20 kl1e-4 lr10 w1 t2" --steps $n --iterations 20 --kl 1e-4 --lr 10 --lr-decay 1 --temperature 2; done
+    run blur "N50 M20 kl1e-4 lr10 w1"    --steps 50 --iterations 20 --kl 1e-4 --lr 10 --lr-decay 1
   fi
   if [[ " $tasks " == *" sr4 "* ]]; then
-    for kl in 3e-5 1e-4 3e-4 1e-3; do run sr "N20 M20 kl$kl lr10 w2" --steps 20 --iterations 20 --kl $kl --lr 10 --lr-decay 2; done
-    for t in 2 3; do run sr "N20 M20 kl1e-4 lr10 w2 t$t" --steps 20 --iterations 20 --kl 1e-4 --lr 10 --lr-decay 2 --temperature $t; done
+    for kl in 1e-4 3e-4 1e-3; do run sr "N20 M20 kl$kl lr10 w2" --steps 20 --iterations 20 --kl $kl --lr 10 --lr-decay 2; done
+    run sr "N20 M20 kl3e-4 lr10 w2 t2" --steps 20 --iterations 20 --kl 3e-4 --lr 10 --lr-decay 2 --temperature 2
+    run sr "N20 M20 kl3e-5 lr10 w2 t2" --steps 20 --iterations 20 --kl 3e-5 --lr 10 --lr-decay 2 --temperature 2
+    run sr "N20 M20 kl1e-4 lr10 w2 t3" --steps 20 --iterations 20 --kl 1e-4 --lr 10 --lr-decay 2 --temperature 3
   fi
   if [[ " $tasks " == *" sr2 "* ]]; then
     for t in 1 2; do run sr "x2 N20 M20 kl1e-4 lr10 w2 t$t" --scale 2 --steps 20 --iterations 20 --kl 1e-4 --lr 10 --lr-decay 2 --temperature $t; done
